@@ -9,12 +9,12 @@ import (
 type tokKind int
 
 const (
-	tEOF tokKind = iota
-	tWord        // letters and inner hyphens: fri, on-or-after, march-equinox
-	tNum         // 10
-	tDate        // 06-14
-	tOrdinal     // 1st, 2nd, 3rd, 4th, 5th
-	tRef         // @black-friday
+	tEOF     tokKind = iota
+	tWord            // letters and inner hyphens: fri, on-or-after, march-equinox
+	tNum             // 10
+	tDate            // 06-14
+	tOrdinal         // 1st, 2nd, 3rd, 4th, 5th
+	tRef             // @black-friday
 	tPlus
 	tMinus
 	tLParen

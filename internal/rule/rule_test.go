@@ -79,8 +79,8 @@ func TestEvalKinds(t *testing.T) {
 		{"relative", "fri after 3rd sun of june", 2025, "2025-06-20", ""},
 		{"relative", "fri after 4th thu of november", 2025, "2025-11-28", ""},
 		{"relative", "4th thu of november +1", 2026, "2026-11-27", ""},
-		{"relative", "wed before 11-23", 2025, "2025-11-19", ""}, // Buß- und Bettag
-		{"relative", "wed before 11-23", 2022, "2022-11-16", ""}, // 11-23 itself is a Wednesday
+		{"relative", "wed before 11-23", 2025, "2025-11-19", ""},     // Buß- und Bettag
+		{"relative", "wed before 11-23", 2022, "2022-11-16", ""},     // 11-23 itself is a Wednesday
 		{"relative", "4th sun before 12-25", 2022, "2022-11-27", ""}, // 1st Advent; 12-25 a Sunday
 		{"relative", "4th sun before 12-25", 2023, "2023-12-03", ""}, // 12-24 a Sunday
 		{"relative", "sun on-or-after 06-01", 2025, "2025-06-01", ""},

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/anlass/anlass/internal/civil"
+	"github.com/anlass/anlass/internal/occasion"
+	"github.com/anlass/anlass/internal/paths"
+	"github.com/anlass/anlass/internal/project"
+	"github.com/anlass/anlass/internal/schedule"
+)
+
+func init() {
+	register(command{name: "list", summary: "print every occurrence in a date range (text, json or ics)", run: runList})
+}
+
+// listFlag collects repeatable, comma-separated values.
+type listFlag []string
+
+func (f *listFlag) String() string { return strings.Join(*f, ",") }
+func (f *listFlag) Set(s string) error {
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			*f = append(*f, v)
+		}
+	}
+	return nil
+}
+
+// listItem is one row of `anlass list --format json`.
+type listItem struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	NameEn   string `json:"name_en,omitempty"`
+	Category string `json:"category,omitempty"`
+	Kind     string `json:"kind"`
+	Year     int    `json:"year"`
+	Start    string `json:"start"`
+	End      string `json:"end"`
+	Days     int    `json:"days"`
+	URL      string `json:"url"`
+}
+
+func runList(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("list", "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--category C ...] [--format text|json|ics]", stderr)
+	source := fs.String("source", ".", "project `directory`")
+	fs.StringVar(source, "s", ".", "shorthand for --source")
+	from := fs.String("from", "", "first `day` (YYYY-MM-DD; default today)")
+	to := fs.String("to", "", "last `day`, inclusive (YYYY-MM-DD; default one year after --from)")
+	format := fs.String("format", "text", "output `format`: text, json or ics")
+	now := fs.String("now", "", "take this `day` (YYYY-MM-DD) as today")
+	var cats listFlag
+	fs.Var(&cats, "category", "only this `category` (mainstream, seasonal, quirky, mystic); repeatable or comma-separated")
+	if err := fs.Parse(args); err != nil {
+		return exitError(2)
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "anlass list: unexpected argument %q\n", fs.Arg(0))
+		return exitError(2)
+	}
+	for _, c := range cats {
+		if !occasion.Category(c).Valid() {
+			fmt.Fprintf(stderr, "anlass list: unknown category %q: expected mainstream, seasonal, quirky or mystic\n", c)
+			return exitError(2)
+		}
+	}
+	if !slices.Contains([]string{"text", "json", "ics"}, *format) {
+		fmt.Fprintf(stderr, "anlass list: unknown format %q: expected text, json or ics\n", *format)
+		return exitError(2)
+	}
+	clock, err := project.NewClock(*now, time.Now())
+	if err != nil {
+		fmt.Fprintf(stderr, "anlass list: --now: %v\n", err)
+		return exitError(2)
+	}
+	start, end, err := listRange(*from, *to, clock.Today)
+	if err != nil {
+		fmt.Fprintf(stderr, "anlass list: %v\n", err)
+		return exitError(2)
+	}
+
+	p, l := project.Load(*source)
+	if l.HasErrors() {
+		for _, d := range l {
+			fmt.Fprintln(stderr, d)
+		}
+		fmt.Fprintln(stderr, "anlass list: fix the errors above (anlass check lists them all)")
+		return exitError(1)
+	}
+	keep := func(o *occasion.Occasion) bool {
+		return len(cats) == 0 || slices.Contains(cats, string(o.Category))
+	}
+	occs, err := p.Engine.Range(p.Catalog.Occasions, start, end, keep)
+	if err != nil {
+		return err
+	}
+	switch *format {
+	case "json":
+		return writeListJSON(stdout, occs)
+	case "ics":
+		return writeListICS(stdout, p, occs, clock, cats)
+	}
+	return writeListText(stdout, occs)
+}
+
+func listRange(from, to string, today civil.Date) (civil.Date, civil.Date, error) {
+	start := today
+	if from != "" {
+		d, err := civil.Parse(from)
+		if err != nil {
+			return 0, 0, fmt.Errorf("--from: %v", err)
+		}
+		start = d
+	}
+	y, m, d := start.YMD()
+	end := civil.Of(y+1, m, d).AddDays(-1)
+	if to != "" {
+		e, err := civil.Parse(to)
+		if err != nil {
+			return 0, 0, fmt.Errorf("--to: %v", err)
+		}
+		end = e
+	}
+	if end < start {
+		return 0, 0, fmt.Errorf("--to %s is before --from %s", end, start)
+	}
+	if start.Year() < occasion.MinYear || end.Year() > occasion.MaxYear {
+		return 0, 0, fmt.Errorf("dates must lie in the years %d … %d", occasion.MinYear, occasion.MaxYear)
+	}
+	return start, end, nil
+}
+
+func toItems(occs []schedule.Occurrence) []listItem {
+	items := make([]listItem, 0, len(occs))
+	for _, oc := range occs {
+		o := oc.Occasion
+		kind := "occasion"
+		if o.Kind == occasion.Holiday {
+			kind = "holiday"
+		}
+		items = append(items, listItem{
+			ID: o.ID, Name: o.Name.De, NameEn: o.Name.En, Category: string(o.Category), Kind: kind,
+			Year: oc.Year, Start: oc.Start.String(), End: oc.End.String(), Days: oc.Days(),
+			URL: paths.Occasion(o.ID),
+		})
+	}
+	return items
+}
+
+func writeListJSON(w io.Writer, occs []schedule.Occurrence) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(toItems(occs))
+}
+
+func writeListText(w io.Writer, occs []schedule.Occurrence) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "DATE\tDAY\tNAME\tCATEGORY\tID")
+	for _, oc := range occs {
+		date := oc.Start.String()
+		if oc.End != oc.Start {
+			date += " – " + oc.End.String()
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", date, weekdayDE[oc.Start.Weekday()], oc.Occasion.Name.De, oc.Occasion.Category, oc.Occasion.ID)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(occs) == 0 {
+		fmt.Fprintln(w, "(no occasions in this range)")
+	}
+	return nil
+}
+
+var weekdayDE = [...]string{"So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"}

@@ -1,0 +1,166 @@
+// Package content reads the Markdown idea articles in content/: YAML front
+// matter between --- lines, then the Markdown body.
+package content
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/anlass/anlass/internal/civil"
+	"github.com/anlass/anlass/internal/diag"
+	"github.com/anlass/anlass/internal/yamlfile"
+)
+
+// Dir is the folder of articles, relative to the project root.
+const Dir = "content"
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Article is one idea article.
+type Article struct {
+	Path      string // content/<slug>.md
+	Slug      string
+	Title     string
+	Summary   string
+	Date      civil.Date
+	Occasions []string
+	OccPos    [][2]int // line, column of each entry of Occasions
+	Tags      []string
+	Draft     bool
+	Body      []byte // Markdown
+	BodyLine  int    // line of the file where Body starts
+}
+
+// Words counts the words of the body (for length checks and reading time).
+func (a *Article) Words() int { return len(strings.Fields(string(a.Body))) }
+
+// Load reads every .md file under root/content. Drafts are returned too; the
+// caller decides whether to publish them.
+func Load(root string) ([]*Article, diag.List) {
+	var l diag.List
+	base := filepath.Join(root, Dir)
+	if _, err := os.Stat(base); err != nil {
+		return nil, nil
+	}
+	var out []*Article
+	filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if err != nil {
+			l.Errorf(rel, 0, 0, "%v", err)
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			l.Errorf(rel, 0, 0, "symbolic link: anlass reads only regular files inside the project")
+			return nil
+		}
+		if d.IsDir() || path.Ext(rel) != ".md" {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			l.Errorf(rel, 0, 0, "%v", err)
+			return nil
+		}
+		if info.Size() > yamlfile.MaxSize {
+			l.Errorf(rel, 0, 0, "file is %d bytes; the limit is %d bytes", info.Size(), yamlfile.MaxSize)
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			l.Errorf(rel, 0, 0, "%v", err)
+			return nil
+		}
+		if a := Parse(rel, data, &l); a != nil {
+			out = append(out, a)
+		}
+		return nil
+	})
+	slices.SortFunc(out, func(a, b *Article) int { return strings.Compare(a.Slug, b.Slug) })
+	return out, l
+}
+
+// Parse reads one article; problems go to l.
+func Parse(rel string, data []byte, l *diag.List) *Article {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	a := &Article{Path: rel, Slug: strings.TrimSuffix(path.Base(rel), ".md")}
+	if !slugRE.MatchString(a.Slug) {
+		l.Errorf(rel, 0, 0, "file name %q is not a slug: use lower-case ASCII letters, digits and hyphens (it becomes the URL)", path.Base(rel))
+	}
+	if !bytes.HasPrefix(data, []byte("---\n")) {
+		l.Errorf(rel, 1, 1, "missing front matter: start the file with a line --- , then title:, summary:, date:, then ---")
+		return nil
+	}
+	rest := data[4:]
+	end := bytes.Index(rest, []byte("\n---\n"))
+	if end < 0 {
+		if bytes.HasSuffix(rest, []byte("\n---")) {
+			end = len(rest) - 4
+		} else {
+			l.Errorf(rel, 1, 1, "front matter is not closed: add a line --- after it")
+			return nil
+		}
+	}
+	fm := rest[:end+1]
+	fmLines := bytes.Count(fm, []byte("\n"))
+	a.BodyLine = fmLines + 3
+	if end+5 <= len(rest) {
+		a.Body = rest[end+5:]
+	}
+	// Parse the front matter with positions shifted by the opening --- line.
+	var fl diag.List
+	n := yamlfile.Parse(rel, fm, &fl)
+	for _, d := range fl {
+		if d.Line > 0 {
+			d.Line++
+		}
+		*l = append(*l, d)
+	}
+	if n == nil {
+		return nil
+	}
+	shift(n)
+	m := yamlfile.NewMap(rel, n, l, "front matter", "title", "summary", "date", "occasions", "tags", "draft")
+	a.Title, _ = m.String("title", true)
+	a.Summary, _ = m.String("summary", true)
+	a.Summary = strings.TrimSpace(a.Summary)
+	if s, dn := m.String("date", true); s != "" {
+		d, err := civil.Parse(s)
+		if err != nil {
+			m.Errorf(dn, "date: %v", err)
+		}
+		a.Date = d
+	}
+	var on []*yaml.Node
+	a.Occasions, on = m.Strings("occasions", false)
+	for _, n := range on {
+		a.OccPos = append(a.OccPos, [2]int{n.Line, yamlfile.ValueColumn(n)})
+	}
+	tags, tn := m.Strings("tags", false)
+	for i, t := range tags {
+		if !slugRE.MatchString(t) {
+			m.Errorf(tn[i], "tag %q is not a slug: use lower-case ASCII letters, digits and hyphens", t)
+			continue
+		}
+		a.Tags = append(a.Tags, t)
+	}
+	a.Draft, _ = m.Bool("draft")
+	return a
+}
+
+// shift moves node positions one line down, past the opening --- line.
+func shift(n *yaml.Node) {
+	n.Line++
+	for _, c := range n.Content {
+		shift(c)
+	}
+}

@@ -1,0 +1,501 @@
+package occasion
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/anlass/anlass/internal/diag"
+	"github.com/anlass/anlass/internal/region"
+	"github.com/anlass/anlass/internal/rule"
+	"github.com/anlass/anlass/internal/yamlfile"
+)
+
+// Folders read by Load, relative to the project root.
+const (
+	OccasionsDir = "occasions"
+	HolidaysDir  = "holidays"
+)
+
+// Years anlass computes dates for.
+const (
+	MinYear = 1583 // the first full Gregorian year
+	MaxYear = 2999
+)
+
+// Limits on text a contributor writes, checked by `anlass check`.
+const (
+	MinSummary = 80
+	MaxSummary = 900
+	MinIdeas   = 2
+)
+
+var (
+	slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	leadRE = regexp.MustCompile(`^([0-9]+)\s*([dw])$`)
+)
+
+// Catalog is everything loaded: the catalogue occasions and the holidays.
+type Catalog struct {
+	Occasions []*Occasion // sorted by ID
+	Holidays  []*Occasion // sorted by ID
+	byID      map[string]*Occasion
+}
+
+// Get returns the occasion or holiday with id, or nil.
+func (c *Catalog) Get(id string) *Occasion { return c.byID[id] }
+
+// All returns occasions followed by holidays.
+func (c *Catalog) All() []*Occasion { return append(slices.Clip(c.Occasions), c.Holidays...) }
+
+// Load reads and validates occasions/ and holidays/ below root. It returns
+// what could be loaded and every problem found; callers must not use the
+// catalog for output when the list has errors.
+func Load(root string) (*Catalog, diag.List) {
+	var l diag.List
+	var files []file
+	for _, dir := range []struct {
+		name string
+		kind Kind
+	}{{OccasionsDir, Catalogue}, {HolidaysDir, Holiday}} {
+		fs, err := listYAML(root, dir.name, &l)
+		if err != nil {
+			if dir.kind == Catalogue {
+				l.Errorf(dir.name, 0, 0, "cannot read the folder: %v", err)
+			}
+			continue
+		}
+		for _, f := range fs {
+			f.kind = dir.kind
+			files = append(files, f)
+		}
+	}
+	occs := parseFiles(root, files, &l)
+	c := newCatalog(occs, &l)
+	return c, l
+}
+
+// LoadFiles parses given files (paths relative to root) as catalogue
+// occasions; used by tests and tools.
+func LoadFiles(root string, rel []string, kind Kind) (*Catalog, diag.List) {
+	var l diag.List
+	var files []file
+	for _, r := range rel {
+		files = append(files, file{rel: filepath.ToSlash(r), kind: kind})
+	}
+	c := newCatalog(parseFiles(root, files, &l), &l)
+	return c, l
+}
+
+type file struct {
+	rel  string
+	kind Kind
+}
+
+func listYAML(root, dir string, l *diag.List) ([]file, error) {
+	base := filepath.Join(root, dir)
+	if _, err := os.Stat(base); err != nil {
+		return nil, err
+	}
+	var out []file
+	err := filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if d.Type()&fs.ModeSymlink != 0 {
+			l.Errorf(rel, 0, 0, "symbolic link: anlass reads only regular files inside the project")
+			return nil
+		}
+		if d.IsDir() {
+			if strings.HasPrefix(d.Name(), ".") && p != base {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch path.Ext(d.Name()) {
+		case ".yaml", ".yml":
+			out = append(out, file{rel: rel})
+		}
+		return nil
+	})
+	slices.SortFunc(out, func(a, b file) int { return strings.Compare(a.rel, b.rel) })
+	return out, err
+}
+
+// parseFiles reads and decodes files in parallel, keeping input order.
+func parseFiles(root string, files []file, l *diag.List) []*Occasion {
+	type result struct {
+		o *Occasion
+		l diag.List
+	}
+	results := make([]result, len(files))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				f := files[i]
+				var fl diag.List
+				data, err := readLimited(filepath.Join(root, filepath.FromSlash(f.rel)))
+				if err != nil {
+					fl.Errorf(f.rel, 0, 0, "%v", err)
+				} else {
+					results[i].o = Parse(f.rel, data, f.kind, &fl)
+				}
+				results[i].l = fl
+			}
+		}()
+	}
+	for i := range files {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	var out []*Occasion
+	for _, r := range results {
+		*l = append(*l, r.l...)
+		if r.o != nil {
+			out = append(out, r.o)
+		}
+	}
+	return out
+}
+
+// readLimited reads a regular file of at most yamlfile.MaxSize bytes.
+func readLimited(p string) ([]byte, error) {
+	fi, err := os.Lstat(p)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	if fi.Size() > yamlfile.MaxSize {
+		return nil, fmt.Errorf("file is %d bytes; the limit is %d bytes", fi.Size(), yamlfile.MaxSize)
+	}
+	return os.ReadFile(p)
+}
+
+var catalogueKeys = []string{"id", "name", "category", "date", "dates", "since", "until", "every", "regions",
+	"origin", "summary", "ideas", "lead_time", "sources", "tags"}
+
+var holidayKeys = []string{"id", "name", "date", "dates", "since", "until", "every", "regions", "day_off", "sources", "note"}
+
+// Parse decodes one occasion (kind Catalogue) or holiday file. It returns nil
+// when the file could not be read as YAML at all; otherwise an Occasion with
+// what could be decoded, problems going to l.
+func Parse(rel string, data []byte, kind Kind, l *diag.List) *Occasion {
+	root := yamlfile.Parse(rel, data, l)
+	if root == nil {
+		return nil
+	}
+	keys := catalogueKeys
+	if kind == Holiday {
+		keys = holidayKeys
+	}
+	m := yamlfile.NewMap(rel, root, l, "", keys...)
+	o := &Occasion{Kind: kind, Path: rel, DayOff: true}
+	stem := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+
+	// id
+	if id, n := m.String("id", true); n != nil && id != "" {
+		switch {
+		case !slugRE.MatchString(id):
+			m.Errorf(n, "id %q is not a slug: use lower-case ASCII letters, digits and single hyphens (ä → ae, ß → ss)", id)
+		case id != stem:
+			m.Errorf(n, "id %q does not match the file name %q: rename the file to %s%s or change the id", id, path.Base(rel), id, path.Ext(rel))
+		}
+		o.ID = id
+	}
+	if o.ID == "" {
+		o.ID = stem
+	}
+
+	// name
+	if nm := m.Mapping("name", true, "name", "de", "en"); nm != nil {
+		o.Name.De, _ = nm.String("de", true)
+		o.Name.En, _ = nm.String("en", false)
+	}
+
+	// category
+	if kind == Catalogue {
+		if c, n := m.String("category", true); n != nil && c != "" {
+			o.Category = Category(c)
+			if !o.Category.Valid() {
+				m.Errorf(n, "unknown category %q: expected mainstream, seasonal, quirky or mystic", c)
+			} else if dir := path.Base(path.Dir(rel)); dir != c && path.Dir(path.Dir(rel)) == OccasionsDir {
+				m.Errorf(n, "category %q does not match the folder %q: move the file to occasions/%s/", c, dir, c)
+			}
+		}
+	}
+
+	// date rule and table
+	if text, n := m.String("date", false); n != nil && text != "" {
+		o.Rule = parseRule(m, n, text)
+		o.RulePos = Pos{n.Line, yamlfile.ValueColumn(n)}
+	}
+	o.Dates, o.DatesPos = parseDates(m)
+	if m.Get("date") == nil && m.Get("dates") == nil {
+		l.Errorf(rel, root.Line, root.Column, "missing the date: give a rule in `date:` or a per-year table in `dates:`")
+	}
+
+	// years
+	since, sn, sok := m.Int("since", false)
+	until, un, uok := m.Int("until", false)
+	every, en, eok := m.Int("every", false)
+	if sok {
+		if since < MinYear || since > MaxYear {
+			m.Errorf(sn, "since %d is outside the supported years %d … %d", since, MinYear, MaxYear)
+		} else {
+			o.Since = since
+		}
+	}
+	if uok {
+		if until < MinYear || until > MaxYear {
+			m.Errorf(un, "until %d is outside the supported years %d … %d", until, MinYear, MaxYear)
+		} else if sok && until < since {
+			m.Errorf(un, "until %d is before since %d", until, since)
+		} else {
+			o.Until = until
+		}
+	}
+	if eok {
+		switch {
+		case every < 1:
+			m.Errorf(en, "every must be 1 or more, found %d", every)
+		case !sok:
+			m.Errorf(en, "every needs since: the year it counts from")
+		default:
+			o.Every = every
+		}
+	}
+	for y, p := range o.DatesPos {
+		if o.Since != 0 && y < o.Since || o.Until != 0 && y > o.Until {
+			l.Warnf(rel, p.Line, p.Col, "the dates table has %d, outside since/until: that entry is never used", y)
+		}
+	}
+
+	o.Regions = parseRegions(m, kind == Holiday)
+	if kind == Holiday {
+		if v, set := m.Bool("day_off"); set {
+			o.DayOff = v
+		}
+		o.Note, _ = m.String("note", false)
+	}
+
+	o.Sources = parseSources(m)
+
+	if kind == Catalogue {
+		o.Origin, _ = m.String("origin", false)
+		if s, n := m.String("summary", true); n != nil && s != "" {
+			o.Summary = strings.TrimSpace(s)
+			if c := utf8.RuneCountInString(o.Summary); c < MinSummary || c > MaxSummary {
+				m.Errorf(n, "summary has %d characters: write 2–4 sentences (%d–%d characters)", c, MinSummary, MaxSummary)
+			}
+		}
+		o.Ideas = parseIdeas(m)
+		if lt, n := m.String("lead_time", true); n != nil && lt != "" {
+			if mm := leadRE.FindStringSubmatch(strings.TrimSpace(lt)); mm == nil {
+				m.Errorf(n, "lead_time %q: expected a number of days or weeks, e.g. 10d or 3w", lt)
+			} else {
+				v, _ := strconv.Atoi(mm[1])
+				if mm[2] == "w" {
+					v *= 7
+				}
+				if v < 1 || v > 365 {
+					m.Errorf(n, "lead_time %q: expected between 1 day and 52 weeks", lt)
+				}
+				o.LeadDays = v
+			}
+		}
+		tags, tagNodes := m.Strings("tags", false)
+		for i, t := range tags {
+			if !slugRE.MatchString(t) {
+				m.Errorf(tagNodes[i], "tag %q is not a slug: use lower-case ASCII letters, digits and hyphens", t)
+				continue
+			}
+			if slices.Contains(o.Tags, t) {
+				m.Warnf(tagNodes[i], "tag %q is listed twice", t)
+				continue
+			}
+			o.Tags = append(o.Tags, t)
+		}
+	}
+	return o
+}
+
+func parseRule(m *yamlfile.Map, n *yaml.Node, text string) *rule.Rule {
+	if strings.Contains(text, "\n") {
+		m.Errorf(n, "a date rule is one line")
+		return nil
+	}
+	r, err := rule.Parse(text)
+	if err != nil {
+		var re *rule.Error
+		if errors.As(err, &re) {
+			m.L.Errorf(m.Path, n.Line, yamlfile.ValueColumn(n)+re.Offset, "%s", re.Msg)
+		} else {
+			m.Errorf(n, "%v", err)
+		}
+		return nil
+	}
+	return r
+}
+
+func parseDates(m *yamlfile.Map) (map[int]YearRule, map[int]Pos) {
+	n := m.Get("dates")
+	if n == nil || n.Tag == "!!null" {
+		return nil, nil
+	}
+	if n.Kind != yaml.MappingNode {
+		m.Errorf(n, "dates must be a table of year: date lines (2025: 06-26)")
+		return nil, nil
+	}
+	dates := map[int]YearRule{}
+	pos := map[int]Pos{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		y, err := strconv.Atoi(k.Value)
+		if err != nil || k.Tag != "!!int" {
+			m.Errorf(k, "dates: %q is not a year: expected e.g. 2025", k.Value)
+			continue
+		}
+		if y < MinYear || y > MaxYear {
+			m.Errorf(k, "dates: year %d is outside the supported years %d … %d", y, MinYear, MaxYear)
+			continue
+		}
+		if _, dup := dates[y]; dup {
+			m.Errorf(k, "dates: year %d is listed twice", y)
+			continue
+		}
+		pos[y] = Pos{k.Line, k.Column}
+		if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || strings.TrimSpace(v.Value) == "" {
+			m.Errorf(v, "dates: %d needs a date (MM-DD) or a rule, or `none`", y)
+			continue
+		}
+		if v.Tag == "!!timestamp" || fullDate.MatchString(v.Value) {
+			m.Errorf(v, "dates: write %d's date as MM-DD (the year is the key), found %q", y, v.Value)
+			continue
+		}
+		if strings.EqualFold(strings.TrimSpace(v.Value), "none") {
+			dates[y] = YearRule{None: true}
+			continue
+		}
+		if r := parseRule(m, v, v.Value); r != nil {
+			dates[y] = YearRule{Rule: r}
+		}
+	}
+	return dates, pos
+}
+
+var fullDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+func parseRegions(m *yamlfile.Map, holiday bool) []RegionRef {
+	items := m.Seq("regions", holiday)
+	var out []RegionRef
+	for _, it := range items {
+		var ref RegionRef
+		var codeNode *yaml.Node
+		switch {
+		case it.Kind == yaml.ScalarNode && it.Tag != "!!null":
+			ref.Code, codeNode = it.Value, it
+		case it.Kind == yaml.MappingNode && holiday:
+			rm := yamlfile.NewMap(m.Path, it, m.L, "region", "code", "partial")
+			ref.Code, codeNode = rm.String("code", true)
+			ref.Partial, _ = rm.String("partial", false)
+			if codeNode == nil {
+				continue
+			}
+		default:
+			m.Errorf(it, "each region must be a code such as DE, DE-BY, AT-9 or CH-ZH")
+			continue
+		}
+		r, ok := region.Lookup(ref.Code)
+		if !ok {
+			m.Errorf(codeNode, "unknown region %q: expected DE, AT, CH or an ISO 3166-2 code such as DE-BY, AT-9, CH-ZH", ref.Code)
+			continue
+		}
+		if r.Code != ref.Code {
+			m.Errorf(codeNode, "write the region code in upper case: %q", r.Code)
+		}
+		ref.Code = r.Code
+		if slices.ContainsFunc(out, func(x RegionRef) bool { return x.Code == ref.Code }) {
+			m.Errorf(codeNode, "region %q is listed twice", ref.Code)
+			continue
+		}
+		out = append(out, ref)
+	}
+	return out
+}
+
+func parseSources(m *yamlfile.Map) []Source {
+	var out []Source
+	for _, it := range m.Seq("sources", true) {
+		if it.Kind != yaml.MappingNode {
+			m.Errorf(it, "each source must have a url and a title (- url: https://… / title: …)")
+			continue
+		}
+		sm := yamlfile.NewMap(m.Path, it, m.L, "source", "url", "title")
+		var s Source
+		var un *yaml.Node
+		s.URL, un = sm.String("url", true)
+		s.Title, _ = sm.String("title", true)
+		if s.URL != "" {
+			u, err := url.Parse(s.URL)
+			if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+				m.Errorf(un, "source url %q is not a web address (https://…)", s.URL)
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func parseIdeas(m *yamlfile.Map) []Idea {
+	items := m.Seq("ideas", true)
+	var out []Idea
+	for _, it := range items {
+		if it.Kind != yaml.MappingNode {
+			m.Errorf(it, "each idea must be a mapping with kind, title and text")
+			continue
+		}
+		im := yamlfile.NewMap(m.Path, it, m.L, "idea", "kind", "title", "text", "audience", "budget", "remote")
+		var idea Idea
+		var kn *yaml.Node
+		idea.Kind, kn = im.String("kind", true)
+		if idea.Kind != "" && idea.Kind != "gift" && idea.Kind != "contact" {
+			m.Errorf(kn, "idea kind %q: expected gift or contact", idea.Kind)
+		}
+		idea.Title, _ = im.String("title", true)
+		idea.Text, _ = im.String("text", true)
+		idea.Text = strings.TrimSpace(idea.Text)
+		idea.Audience, _ = im.String("audience", false)
+		idea.Budget, _ = im.String("budget", false)
+		if v, set := im.Bool("remote"); set {
+			idea.Remote = &v
+		}
+		out = append(out, idea)
+	}
+	if n := m.Get("ideas"); n != nil && n.Kind == yaml.SequenceNode && len(out) < MinIdeas {
+		m.Errorf(n, "%d idea(s): give at least %d concrete gift or contact ideas", len(out), MinIdeas)
+	}
+	return out
+}

@@ -1,0 +1,199 @@
+// Package occasion is the model of an occasion and its loader: it reads the
+// YAML files under occasions/ (the catalogue) and holidays/ (public holidays
+// per region), validates them, and reports every problem with its position.
+package occasion
+
+import (
+	"github.com/anlass/anlass/internal/rule"
+)
+
+// Category groups occasions into the four subscribable feeds.
+type Category string
+
+const (
+	Mainstream Category = "mainstream"
+	Seasonal   Category = "seasonal"
+	Quirky     Category = "quirky"
+	Mystic     Category = "mystic"
+)
+
+// Categories lists the categories in display order.
+var Categories = []Category{Mainstream, Seasonal, Quirky, Mystic}
+
+// Label is the German name shown on the site and in feeds.
+func (c Category) Label() string {
+	switch c {
+	case Mainstream:
+		return "Klassiker"
+	case Seasonal:
+		return "Jahreszeiten"
+	case Quirky:
+		return "Kuriose Tage"
+	case Mystic:
+		return "Mystisches"
+	}
+	return string(c)
+}
+
+// Blurb is a one-sentence German description of the category.
+func (c Category) Blurb() string {
+	switch c {
+	case Mainstream:
+		return "Die großen Feste und Tage, die alle kennen – hier zählt, es anders zu machen als alle."
+	case Seasonal:
+		return "Jahreszeiten, Zeitumstellung, Fasching, Weltspartag: Anlässe, die der Kalender von selbst bringt."
+	case Quirky:
+		return "Kuriose Aktionstage, mit denen kaum ein Kunde rechnet – ideal für einen Gruß mit Augenzwinkern."
+	case Mystic:
+		return "Raunächte, Lostage und alte Bräuche: Geschichten für stille, persönliche Gesten."
+	}
+	return ""
+}
+
+// Valid reports whether c is one of the four categories.
+func (c Category) Valid() bool {
+	for _, k := range Categories {
+		if c == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Kind tells catalogue occasions from public holidays.
+type Kind int
+
+const (
+	Catalogue Kind = iota // occasions/: ideas, lead time, a category
+	Holiday               // holidays/: a public holiday in some regions
+)
+
+// Occasion is one occasion (or public holiday) as defined by its file.
+type Occasion struct {
+	Kind     Kind
+	Path     string // relative to the project, e.g. occasions/quirky/pi-tag.yaml
+	ID       string
+	Name     Names
+	Category Category // catalogue only
+
+	Rule  *rule.Rule       // nil when only Dates define it
+	Dates map[int]YearRule // explicit per-year rules; win over Rule
+
+	Since, Until, Every int // 0 = not set
+
+	Regions []RegionRef
+	DayOff  bool // holidays: a general day off (default true)
+
+	Origin   string
+	Summary  string // Markdown
+	Ideas    []Idea
+	LeadDays int
+	Sources  []Source
+	Tags     []string
+	Note     string
+
+	// Positions for diagnostics found after loading (references, evaluation).
+	RulePos  Pos
+	DatesPos map[int]Pos
+}
+
+// Names are the occasion's names.
+type Names struct {
+	De string
+	En string
+}
+
+// YearRule is one entry of the dates table: a rule, or None.
+type YearRule struct {
+	Rule *rule.Rule
+	None bool
+}
+
+// RegionRef marks where an occasion or holiday applies.
+type RegionRef struct {
+	Code    string
+	Partial string // non-empty: applies only in part of the region; says where
+}
+
+// Idea is a gift or contact idea.
+type Idea struct {
+	Kind     string // gift | contact
+	Title    string
+	Text     string
+	Audience string
+	Budget   string
+	Remote   *bool
+}
+
+// Source is a page where the date or rule can be checked.
+type Source struct {
+	URL   string
+	Title string
+}
+
+// Pos is a place in a file.
+type Pos struct{ Line, Col int }
+
+// LeadTimeText renders the lead time in German, e.g. "3 Wochen".
+func (o *Occasion) LeadTimeText() string {
+	return LeadTimeText(o.LeadDays)
+}
+
+// LeadTimeText renders a number of days in German, in weeks where even.
+func LeadTimeText(days int) string {
+	switch {
+	case days == 1:
+		return "1 Tag"
+	case days%7 == 0 && days >= 7:
+		if days == 7 {
+			return "1 Woche"
+		}
+		return itoa(days/7) + " Wochen"
+	default:
+		return itoa(days) + " Tage"
+	}
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	return string(b)
+}
+
+// RuleFor returns the rule that applies in year, and false when the occasion
+// does not occur that year (outside since/until/every, or `none` in the table).
+func (o *Occasion) RuleFor(year int) (*rule.Rule, bool) {
+	if o.Since != 0 && year < o.Since || o.Until != 0 && year > o.Until {
+		return nil, false
+	}
+	if o.Every > 1 && (year-o.Since)%o.Every != 0 {
+		return nil, false
+	}
+	if yr, ok := o.Dates[year]; ok {
+		if yr.None {
+			return nil, false
+		}
+		return yr.Rule, true
+	}
+	if o.Rule == nil {
+		return nil, false
+	}
+	return o.Rule, true
+}
+
+// GiftIdeas and ContactIdeas split the ideas by kind.
+func (o *Occasion) IdeasOfKind(kind string) []Idea {
+	var out []Idea
+	for _, i := range o.Ideas {
+		if i.Kind == kind {
+			out = append(out, i)
+		}
+	}
+	return out
+}

@@ -1,0 +1,49 @@
+// Package paths is the one place that knows where each page and feed lives
+// on the site. Paths are relative to the site root and start with "/"; the
+// feed paths are a public contract and must never change.
+package paths
+
+import (
+	"strconv"
+	"strings"
+)
+
+func Home() string                 { return "/" }
+func Occasions() string            { return "/anlaesse/" }
+func Occasion(id string) string    { return "/anlaesse/" + id + "/" }
+func Articles() string             { return "/ideen/" }
+func Article(slug string) string   { return "/ideen/" + slug + "/" }
+func Category(c string) string     { return "/kategorien/" + c + "/" }
+func Tags() string                 { return "/themen/" }
+func Tag(t string) string          { return "/themen/" + t + "/" }
+func Planner(year int) string      { return "/planer/" + strconv.Itoa(year) + "/" }
+func Regions() string              { return "/regionen/" }
+func Region(code string) string    { return "/regionen/" + strings.ToLower(code) + "/" }
+func Subscribe() string            { return "/abonnieren/" }
+func Search() string               { return "/suche/" }
+func SearchIndex() string          { return "/suche/index.json" }
+func Data() string                 { return "/daten/" }
+func OccasionsJSON() string        { return "/daten/anlaesse.json" }
+func YearJSON(year int) string     { return "/daten/" + strconv.Itoa(year) + ".json" }
+func YearCSV(year int) string      { return "/daten/" + strconv.Itoa(year) + ".csv" }
+func AtomFeed() string             { return "/ideen/atom.xml" }
+func FeedAll() string              { return "/feeds/all.ics" }
+func FeedCategory(c string) string { return "/feeds/" + c + ".ics" }
+func FeedOccasion(id string) string {
+	return "/feeds/anlaesse/" + id + ".ics"
+}
+func FeedRegion(code string) string { return "/feeds/regions/" + strings.ToLower(code) + ".ics" }
+
+// Event is a one-event calendar file for a single occurrence ("add this date").
+func Event(id string, year int) string {
+	return "/feeds/termine/" + id + "-" + strconv.Itoa(year) + ".ics"
+}
+
+// File maps a site path to the file that serves it: "/a/" → "a/index.html".
+func File(p string) string {
+	p = strings.TrimPrefix(p, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	return p
+}

@@ -1,0 +1,40 @@
+package project
+
+import (
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strconv"
+	"time"
+)
+
+func parseEpoch(s string) (time.Time, error) {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: expected seconds since 1970", s)
+	}
+	return time.Unix(n, 0).UTC(), nil
+}
+
+// Inputs are the folders and files whose changes make a new build.
+var Inputs = []string{"anlass.yaml", "occasions", "holidays", "school-holidays", "content", "templates"}
+
+// LatestChange returns the newest modification time among the inputs.
+func LatestChange(root string) time.Time {
+	var latest time.Time
+	for _, in := range Inputs {
+		filepath.WalkDir(filepath.Join(root, in), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if info, err := d.Info(); err == nil && info.ModTime().After(latest) {
+				latest = info.ModTime()
+			}
+			return nil
+		})
+	}
+	if latest.IsZero() {
+		latest = time.Unix(0, 0)
+	}
+	return latest
+}

@@ -1,0 +1,85 @@
+// Package project loads everything a build reads — configuration, occasions,
+// holidays, articles — and checks what spans several of them.
+package project
+
+import (
+	"os"
+	"time"
+
+	"github.com/anlass/anlass/internal/civil"
+	"github.com/anlass/anlass/internal/config"
+	"github.com/anlass/anlass/internal/content"
+	"github.com/anlass/anlass/internal/diag"
+	"github.com/anlass/anlass/internal/occasion"
+	"github.com/anlass/anlass/internal/schedule"
+)
+
+// Project is a loaded project.
+type Project struct {
+	Root     string
+	Config   config.Config
+	Catalog  *occasion.Catalog
+	Articles []*content.Article // drafts included
+	Engine   *schedule.Engine
+}
+
+// Load reads the project at root. The diagnostics include every problem
+// found; the project must not be rendered when they contain errors.
+func Load(root string) (*Project, diag.List) {
+	p := &Project{Root: root}
+	var l diag.List
+	var cl diag.List
+	p.Config, cl = config.Load(root)
+	l = append(l, cl...)
+	var ol diag.List
+	p.Catalog, ol = occasion.Load(root)
+	l = append(l, ol...)
+	var al diag.List
+	p.Articles, al = content.Load(root)
+	l = append(l, al...)
+	p.Engine = schedule.New(p.Catalog)
+	if !ol.HasErrors() {
+		l = append(l, schedule.Validate(p.Engine)...)
+	}
+	for _, a := range p.Articles {
+		for i, id := range a.Occasions {
+			if o := p.Catalog.Get(id); o == nil || o.Kind != occasion.Catalogue {
+				l.Errorf(a.Path, a.OccPos[i][0], a.OccPos[i][1], "occasions: unknown occasion %q", id)
+			}
+		}
+	}
+	l.Sort()
+	return p, l
+}
+
+// Clock is the build's fixed time.
+type Clock struct {
+	// Stamp is the build time written into outputs (DTSTAMP, sitemap):
+	// SOURCE_DATE_EPOCH, --now, or the latest change of an input file.
+	Stamp time.Time
+	// Today is the day "upcoming" and the feed window are computed from:
+	// SOURCE_DATE_EPOCH, --now, or the wall clock.
+	Today civil.Date
+	// Fixed reports whether the time came from SOURCE_DATE_EPOCH or --now.
+	Fixed bool
+}
+
+// NewClock resolves the build time. now is the --now flag's value (a
+// YYYY-MM-DD date or empty); latest is the newest input modification time.
+func NewClock(now string, latest time.Time) (Clock, error) {
+	if now != "" {
+		d, err := civil.Parse(now)
+		if err != nil {
+			return Clock{}, err
+		}
+		return Clock{Stamp: d.Time(), Today: d, Fixed: true}, nil
+	}
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		t, err := parseEpoch(s)
+		if err != nil {
+			return Clock{}, err
+		}
+		return Clock{Stamp: t, Today: civil.FromTime(t), Fixed: true}, nil
+	}
+	return Clock{Stamp: latest.UTC().Truncate(time.Second), Today: civil.FromTime(time.Now().UTC())}, nil
+}

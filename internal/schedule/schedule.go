@@ -1,0 +1,175 @@
+// Package schedule computes occurrences: which days each occasion falls on in
+// a range of years. It is the single place dates are computed; the site, the
+// feeds and `anlass list` all read its results.
+package schedule
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/anlass/anlass/internal/civil"
+	"github.com/anlass/anlass/internal/diag"
+	"github.com/anlass/anlass/internal/occasion"
+	"github.com/anlass/anlass/internal/rule"
+)
+
+// Occurrence is one occasion on one day or span. Year is the year the rule
+// was evaluated for (a span crossing New Year belongs to the year it starts in).
+type Occurrence struct {
+	Occasion *occasion.Occasion
+	Year     int
+	Start    civil.Date
+	End      civil.Date // inclusive
+}
+
+// Days is the number of days the occurrence covers.
+func (o Occurrence) Days() int { return o.End.Sub(o.Start) + 1 }
+
+// Engine evaluates rules, resolving references between occasions and
+// remembering results, so every occurrence is computed once.
+type Engine struct {
+	cat      *occasion.Catalog
+	memo     map[key]result
+	visiting map[key]bool
+}
+
+type key struct {
+	id   string
+	year int
+}
+
+type result struct {
+	start, end civil.Date
+	ok         bool
+	err        error
+}
+
+// New returns an engine over a loaded catalog.
+func New(cat *occasion.Catalog) *Engine {
+	return &Engine{cat: cat, memo: map[key]result{}, visiting: map[key]bool{}}
+}
+
+// Catalog returns the catalog the engine computes.
+func (e *Engine) Catalog() *occasion.Catalog { return e.cat }
+
+// For returns the occurrence of o in year; ok is false when there is none.
+func (e *Engine) For(o *occasion.Occasion, year int) (Occurrence, bool, error) {
+	r := e.eval(o, year)
+	if r.err != nil || !r.ok {
+		return Occurrence{}, false, r.err
+	}
+	return Occurrence{Occasion: o, Year: year, Start: r.start, End: r.end}, true, nil
+}
+
+// Start implements rule.Resolver for @id references.
+func (e *Engine) Start(id string, year int) (civil.Date, bool, error) {
+	o := e.cat.Get(id)
+	if o == nil {
+		return 0, false, fmt.Errorf("reference to unknown occasion @%s", id)
+	}
+	r := e.eval(o, year)
+	return r.start, r.ok, r.err
+}
+
+func (e *Engine) eval(o *occasion.Occasion, year int) result {
+	k := key{o.ID, year}
+	if r, ok := e.memo[k]; ok {
+		return r
+	}
+	if e.visiting[k] {
+		return result{err: fmt.Errorf("reference cycle through @%s", o.ID)}
+	}
+	if year < occasion.MinYear || year > occasion.MaxYear {
+		return result{err: fmt.Errorf("year %d is outside %d … %d", year, occasion.MinYear, occasion.MaxYear)}
+	}
+	e.visiting[k] = true
+	defer delete(e.visiting, k)
+	var r result
+	if rl, ok := o.RuleFor(year); ok {
+		r.start, r.end, r.ok, r.err = rl.Eval(year, e)
+	}
+	e.memo[k] = r
+	return r
+}
+
+// Filter selects occasions; nil keeps all.
+type Filter func(*occasion.Occasion) bool
+
+// Range returns every occurrence of the selected occasions that overlaps
+// [from, to], sorted by start date, then id.
+func (e *Engine) Range(occs []*occasion.Occasion, from, to civil.Date, keep Filter) ([]Occurrence, error) {
+	var out []Occurrence
+	// A span starts at most MaxSpan days before it ends, so one year back suffices.
+	y0, y1 := max(from.Year()-1, occasion.MinYear), min(to.Year(), occasion.MaxYear)
+	for _, o := range occs {
+		if keep != nil && !keep(o) {
+			continue
+		}
+		for y := y0; y <= y1; y++ {
+			oc, ok, err := e.For(o, y)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %d: %w", o.Path, y, err)
+			}
+			if ok && oc.End >= from && oc.Start <= to {
+				out = append(out, oc)
+			}
+		}
+	}
+	Sort(out)
+	return out, nil
+}
+
+// Sort orders occurrences by start date, then id, then year.
+func Sort(occ []Occurrence) {
+	slices.SortFunc(occ, func(a, b Occurrence) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.Occasion.ID, b.Occasion.ID), cmp.Compare(a.Year, b.Year))
+	})
+}
+
+// Validate evaluates every occasion in every year it may occur in (the
+// supported range, narrowed by since/until) and reports the first failing year
+// of each, at the rule's position. It also warns about occasions that never occur.
+func Validate(e *Engine) diag.List {
+	var l diag.List
+	for _, o := range e.cat.All() {
+		y0, y1 := occasion.MinYear, occasion.MaxYear
+		if o.Since != 0 {
+			y0 = o.Since
+		}
+		if o.Until != 0 {
+			y1 = o.Until
+		}
+		occurs, failed := false, false
+		for y := y0; y <= y1; y++ {
+			_, ok, err := e.For(o, y)
+			if err != nil {
+				p := o.RulePos
+				if yp, inTable := o.DatesPos[y]; inTable {
+					p = yp
+				}
+				line, col := p.Line, p.Col
+				var re *rule.Error
+				if asRuleError(err, &re) && !(o.DatesPos[y] != occasion.Pos{}) {
+					col += re.Offset
+				}
+				l.Errorf(o.Path, line, col, "%v", err)
+				failed = true
+				break
+			}
+			occurs = occurs || ok
+		}
+		if !occurs && !failed {
+			l.Warnf(o.Path, 1, 1, "%s never occurs between %d and %d", o.ID, y0, y1)
+		}
+	}
+	return l
+}
+
+func asRuleError(err error, target **rule.Error) bool {
+	re, ok := err.(*rule.Error)
+	if ok {
+		*target = re
+	}
+	return ok
+}

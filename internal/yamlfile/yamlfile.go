@@ -1,0 +1,374 @@
+// Package yamlfile reads the YAML files contributors write (occasions,
+// holidays, article front matter) defensively and with positions: every
+// problem becomes a diagnostic at file:line:col, and decoding goes on after a
+// problem so that one run reports all of them.
+package yamlfile
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/anlass/anlass/internal/diag"
+)
+
+// MaxSize is the largest file anlass reads; anything bigger is rejected
+// before parsing (a 50 MB "occasion" is a mistake or an attack).
+const MaxSize = 1 << 20
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Parse reads data as one YAML document whose top level is a mapping and
+// returns that mapping node, or nil after adding diagnostics.
+func Parse(path string, data []byte, l *diag.List) *yaml.Node {
+	if len(data) > MaxSize {
+		l.Errorf(path, 0, 0, "file is %d bytes; the limit is %d bytes", len(data), MaxSize)
+		return nil
+	}
+	if !utf8.Valid(data) {
+		line, col := invalidUTF8(data)
+		l.Errorf(path, line, col, "file is not valid UTF-8: save it as UTF-8")
+		return nil
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if line, col, ok := leadingTab(data); ok {
+		l.Errorf(path, line, col, "tab character in indentation: YAML indents with spaces only")
+		return nil
+	}
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		msg := err.Error()
+		line := 0
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		} else {
+			msg = strings.TrimPrefix(msg, "yaml: ")
+		}
+		if msg == "EOF" {
+			l.Errorf(path, 1, 1, "file is empty: expected a YAML mapping")
+			return nil
+		}
+		l.Errorf(path, line, 1, "YAML syntax error: %s", msg)
+		return nil
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		l.Errorf(path, extra.Line, extra.Column, "a second YAML document (after ---): a file holds exactly one")
+		return nil
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	if hasAlias(root) {
+		n := firstAlias(root)
+		l.Errorf(path, n.Line, n.Column, "anchors and aliases (&, *) are not allowed here: write each value out")
+		return nil
+	}
+	if root.Kind != yaml.MappingNode {
+		l.Errorf(path, root.Line, root.Column, "expected a mapping of keys (id: …, name: …) at the top level, found %s", kindName(root))
+		return nil
+	}
+	return root
+}
+
+func invalidUTF8(data []byte) (line, col int) {
+	line, col = 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return line, col
+}
+
+func leadingTab(data []byte) (line, col int, ok bool) {
+	for i, ln := range bytes.Split(data, []byte("\n")) {
+		for j, c := range ln {
+			if c == '\t' {
+				return i + 1, j + 1, true
+			}
+			if c != ' ' {
+				break
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+func hasAlias(n *yaml.Node) bool { return firstAlias(n) != nil }
+
+func firstAlias(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return n
+	}
+	for _, c := range n.Content {
+		if a := firstAlias(c); a != nil {
+			return a
+		}
+	}
+	return nil
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "nothing"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+// Map reads the keys of one mapping node. Unknown and duplicate keys are
+// reported when it is made; the typed getters report wrong types and missing
+// required keys.
+type Map struct {
+	Path  string
+	Node  *yaml.Node
+	L     *diag.List
+	vals  map[string]*yaml.Node
+	keys  map[string]*yaml.Node
+	where string
+}
+
+// NewMap checks n's keys against allowed. where names the mapping in messages
+// (e.g. "idea" gives "unknown key "x" in idea").
+func NewMap(path string, n *yaml.Node, l *diag.List, where string, allowed ...string) *Map {
+	m := &Map{Path: path, Node: n, L: l, vals: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}, where: where}
+	ok := map[string]bool{}
+	for _, a := range allowed {
+		ok[a] = true
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := k.Value
+		if k.Kind != yaml.ScalarNode {
+			l.Errorf(path, k.Line, k.Column, "a key must be a plain word")
+			continue
+		}
+		if prev, dup := m.keys[key]; dup {
+			l.Errorf(path, k.Line, k.Column, "duplicate key %q (first at line %d)", key, prev.Line)
+			continue
+		}
+		m.keys[key] = k
+		if !ok[key] {
+			msg := fmt.Sprintf("unknown key %q", key)
+			if where != "" {
+				msg += " in " + where
+			}
+			if s := suggest(key, allowed); s != "" {
+				msg += fmt.Sprintf(": did you mean %q?", s)
+			} else {
+				sorted := append([]string(nil), allowed...)
+				sort.Strings(sorted)
+				msg += ": expected one of " + strings.Join(sorted, ", ")
+			}
+			l.Errorf(path, k.Line, k.Column, "%s", msg)
+			continue
+		}
+		m.vals[key] = v
+	}
+	return m
+}
+
+// Errorf reports a problem at node n.
+func (m *Map) Errorf(n *yaml.Node, format string, args ...any) {
+	m.L.Errorf(m.Path, n.Line, n.Column, format, args...)
+}
+
+// Warnf reports a warning at node n.
+func (m *Map) Warnf(n *yaml.Node, format string, args ...any) {
+	m.L.Warnf(m.Path, n.Line, n.Column, format, args...)
+}
+
+// Get returns the value node of key, or nil.
+func (m *Map) Get(key string) *yaml.Node { return m.vals[key] }
+
+// Key returns the key node of key, or nil.
+func (m *Map) Key(key string) *yaml.Node { return m.keys[key] }
+
+func (m *Map) missing(key string) {
+	where := ""
+	if m.where != "" {
+		where = " in " + m.where
+	}
+	m.L.Errorf(m.Path, m.Node.Line, m.Node.Column, "missing required key %q%s", key, where)
+}
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+// String returns a scalar as text. Empty or null values count as missing.
+func (m *Map) String(key string, required bool) (string, *yaml.Node) {
+	n := m.vals[key]
+	if n == nil || isNull(n) || (n.Kind == yaml.ScalarNode && strings.TrimSpace(n.Value) == "") {
+		if required {
+			if n != nil {
+				m.Errorf(n, "%q is empty: expected text", key)
+			} else if _, present := m.keys[key]; !present {
+				m.missing(key)
+			}
+		}
+		return "", n
+	}
+	if n.Kind != yaml.ScalarNode {
+		m.Errorf(n, "%q must be text, found %s", key, kindName(n))
+		return "", n
+	}
+	return n.Value, n
+}
+
+// Int returns an integer value; ok is false when absent or wrong.
+func (m *Map) Int(key string, required bool) (v int, n *yaml.Node, ok bool) {
+	n = m.vals[key]
+	if n == nil || isNull(n) {
+		if required {
+			m.missing(key)
+		}
+		return 0, n, false
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+		m.Errorf(n, "%q must be a whole number, found %s", key, kindName(n))
+		return 0, n, false
+	}
+	v, err := strconv.Atoi(n.Value)
+	if err != nil {
+		m.Errorf(n, "%q must be a whole number, found %s", key, kindName(n))
+		return 0, n, false
+	}
+	return v, n, true
+}
+
+// Bool returns a boolean value; set is false when absent.
+func (m *Map) Bool(key string) (v, set bool) {
+	n := m.vals[key]
+	if n == nil || isNull(n) {
+		return false, false
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+		m.Errorf(n, "%q must be true or false, found %s", key, kindName(n))
+		return false, false
+	}
+	return n.Value == "true" || n.Value == "True" || n.Value == "TRUE" || n.Value == "yes", true
+}
+
+// Seq returns the items of a list value (a single scalar is not accepted).
+func (m *Map) Seq(key string, required bool) []*yaml.Node {
+	n := m.vals[key]
+	if n == nil || isNull(n) {
+		if required {
+			m.missing(key)
+		}
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		m.Errorf(n, "%q must be a list (- item, or [a, b]), found %s", key, kindName(n))
+		return nil
+	}
+	if required && len(n.Content) == 0 {
+		m.Errorf(n, "%q is an empty list", key)
+	}
+	return n.Content
+}
+
+// Strings returns a list of scalars as text.
+func (m *Map) Strings(key string, required bool) ([]string, []*yaml.Node) {
+	var out []string
+	var nodes []*yaml.Node
+	for _, it := range m.Seq(key, required) {
+		if it.Kind != yaml.ScalarNode || isNull(it) {
+			m.Errorf(it, "each item of %q must be text, found %s", key, kindName(it))
+			continue
+		}
+		out = append(out, it.Value)
+		nodes = append(nodes, it)
+	}
+	return out, nodes
+}
+
+// Mapping returns a mapping value as a Map with its own allowed keys.
+func (m *Map) Mapping(key string, required bool, where string, allowed ...string) *Map {
+	n := m.vals[key]
+	if n == nil || isNull(n) {
+		if required {
+			m.missing(key)
+		}
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		m.Errorf(n, "%q must be a mapping (key: value lines), found %s", key, kindName(n))
+		return nil
+	}
+	return NewMap(m.Path, n, m.L, where, allowed...)
+}
+
+// ValueColumn returns the column at which a scalar's text starts (quotes skipped).
+func ValueColumn(n *yaml.Node) int {
+	if n.Style == yaml.DoubleQuotedStyle || n.Style == yaml.SingleQuotedStyle {
+		return n.Column + 1
+	}
+	return n.Column
+}
+
+// suggest returns the allowed key closest to key, if it is close.
+func suggest(key string, allowed []string) string {
+	norm := strings.NewReplacer("-", "_", " ", "_").Replace(strings.ToLower(key))
+	if slices.Contains(allowed, norm) {
+		return norm
+	}
+	return Closest(norm, allowed, 3)
+}
+
+// Closest returns the candidate with the smallest edit distance to word, if
+// that distance is below limit; the first such candidate wins ties.
+func Closest(word string, candidates []string, limit int) string {
+	best, bestD := "", limit
+	for _, c := range candidates {
+		if d := distance(word, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := 1
+			if ra[i-1] == rb[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
