@@ -1,0 +1,179 @@
+// Package build runs the whole pipeline: load the project, compute every
+// occurrence once, render feeds and pages into a fresh staging directory, and
+// swap it into place only when everything succeeded.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/anlass/anlass/internal/config"
+	"github.com/anlass/anlass/internal/content"
+	"github.com/anlass/anlass/internal/diag"
+	"github.com/anlass/anlass/internal/feed"
+	"github.com/anlass/anlass/internal/project"
+	"github.com/anlass/anlass/internal/schedule"
+)
+
+// Options control a build.
+type Options struct {
+	Source      string // project directory
+	Destination string // output directory; default <Source>/public
+	Now         string // YYYY-MM-DD to take as today and build time
+	BaseURL     string // overrides base_url from anlass.yaml
+	Drafts      bool   // publish draft articles too
+	Log         io.Writer
+	Verbose     bool
+}
+
+// Result summarises a build.
+type Result struct {
+	Occasions, Holidays, Articles int
+	Pages, Feeds, Files           int
+	Bytes                         int64
+	From, To                      string
+	Took                          time.Duration
+	Dest                          string
+}
+
+// ErrInvalidInput is returned (wrapped in a diag.ListError) when the project has errors.
+var ErrInvalidInput = errors.New("the project has errors")
+
+// Build runs the pipeline. On any error the previous output stays untouched.
+func Build(opts Options) (Result, diag.List, error) {
+	start := time.Now()
+	var res Result
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	if opts.Destination == "" {
+		opts.Destination = filepath.Join(opts.Source, "public")
+	}
+	if err := checkDestination(opts.Source, opts.Destination); err != nil {
+		return res, nil, err
+	}
+	p, l := project.Load(opts.Source)
+	if opts.BaseURL != "" {
+		if err := p.Config.SetBaseURL(opts.BaseURL); err != nil {
+			return res, l, fmt.Errorf("--baseURL: %w", err)
+		}
+	}
+	if l.HasErrors() {
+		return res, l, ErrInvalidInput
+	}
+	clock, err := project.NewClock(opts.Now, project.LatestChange(opts.Source))
+	if err != nil {
+		return res, l, err
+	}
+	from, to := schedule.FeedWindow(clock.Today, p.Config.YearsBefore, p.Config.YearsAfter)
+	w, err := schedule.Compute(p.Engine, from, to, clock.Today)
+	if err != nil {
+		return res, l, err
+	}
+	res.From, res.To = from.String(), to.String()
+	var articles []*content.Article
+	for _, a := range p.Articles {
+		if !a.Draft || opts.Drafts {
+			articles = append(articles, a)
+		}
+	}
+	stage, err := os.MkdirTemp(filepath.Dir(filepath.Clean(opts.Destination)), ".public-tmp-")
+	if err != nil {
+		return res, l, err
+	}
+	defer os.RemoveAll(stage) // a no-op after a successful swap
+	if err := render(p, w, clock, articles, stage, &res); err != nil {
+		return res, l, err
+	}
+	if err := swap(stage, opts.Destination); err != nil {
+		return res, l, err
+	}
+	res.Occasions, res.Holidays, res.Articles = len(p.Catalog.Occasions), len(p.Catalog.Holidays), len(articles)
+	res.Files, res.Bytes = countFiles(opts.Destination)
+	res.Took = time.Since(start)
+	res.Dest = opts.Destination
+	return res, l, nil
+}
+
+func render(p *project.Project, w *schedule.Window, clock project.Clock, articles []*content.Article, dir string, res *Result) error {
+	fb := feed.Builder{Config: p.Config, Clock: clock}
+	cals := fb.Calendars(p.Catalog, w)
+	cals = append(cals, regionCalendars(fb, p, w)...)
+	if err := fb.WriteFiles(dir, cals); err != nil {
+		return err
+	}
+	if err := fb.WriteFiles(dir, fb.SingleEvents(w)); err != nil {
+		return err
+	}
+	res.Feeds = len(cals)
+	pages, err := renderSite(p, w, clock, articles, dir)
+	res.Pages = pages
+	return err
+}
+
+// checkDestination refuses outputs that would replace the project itself or
+// one of its input folders.
+func checkDestination(source, dest string) error {
+	src, err := filepath.Abs(source)
+	if err != nil {
+		return err
+	}
+	dst, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	if dst == src || strings.HasPrefix(src+string(filepath.Separator), dst+string(filepath.Separator)) {
+		return fmt.Errorf("destination %s would replace the project itself", dest)
+	}
+	for _, in := range project.Inputs {
+		p := filepath.Join(src, in)
+		if dst == p || strings.HasPrefix(dst, p+string(filepath.Separator)) {
+			return fmt.Errorf("destination %s lies inside the input %s", dest, in)
+		}
+	}
+	if dst == filepath.Join(src, config.File) {
+		return fmt.Errorf("destination %s is the configuration file", dest)
+	}
+	return nil
+}
+
+// swap moves the finished staging directory into place: the old output is
+// renamed away first and removed only after the new one is in place.
+func swap(stage, dest string) error {
+	old := ""
+	if _, err := os.Lstat(dest); err == nil {
+		old = stage + "-old"
+		if err := os.Rename(dest, old); err != nil {
+			return fmt.Errorf("moving the previous output aside: %w", err)
+		}
+	}
+	if err := os.Rename(stage, dest); err != nil {
+		if old != "" {
+			os.Rename(old, dest) // put the previous output back
+		}
+		return err
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+func countFiles(dir string) (n int, size int64) {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			n++
+			if info, err := d.Info(); err == nil {
+				size += info.Size()
+			}
+		}
+		return nil
+	})
+	return n, size
+}

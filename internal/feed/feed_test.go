@@ -1,0 +1,253 @@
+package feed
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	goical "github.com/emersion/go-ical"
+
+	"github.com/anlass/anlass/internal/civil"
+	"github.com/anlass/anlass/internal/occasion"
+	"github.com/anlass/anlass/internal/project"
+	"github.com/anlass/anlass/internal/schedule"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// load builds the feeds of a project as a build would, with a fixed clock.
+func load(t testing.TB, root string, today string) (Builder, *project.Project, *schedule.Window) {
+	t.Helper()
+	p, l := project.Load(root)
+	if l.HasErrors() {
+		t.Fatalf("%s has errors:\n%v", root, l.Err())
+	}
+	clock, err := project.NewClock(today, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	from, to := schedule.FeedWindow(clock.Today, p.Config.YearsBefore, p.Config.YearsAfter)
+	w, err := schedule.Compute(p.Engine, from, to, clock.Today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Builder{Config: p.Config, Clock: clock}, p, w
+}
+
+func TestGolden(t *testing.T) {
+	b, p, w := load(t, "testdata/site", "2026-06-01")
+	for _, c := range b.Calendars(p.Catalog, w) {
+		if !strings.HasPrefix(c.Path, "/feeds/") {
+			t.Fatalf("feed path %s", c.Path)
+		}
+		got, err := b.Bytes(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden := filepath.Join("testdata", "golden", strings.TrimPrefix(c.Path, "/feeds/"))
+		if *update {
+			os.MkdirAll(filepath.Dir(golden), 0o755)
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./internal/feed -update)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s (run go test ./internal/feed -update and review the diff)\n--- got ---\n%s", c.Path, golden, got)
+		}
+	}
+}
+
+// Every feed of the real catalogue, and of the fixture, passes the linter.
+func TestLintEveryFeed(t *testing.T) {
+	for _, root := range []string{"testdata/site", "../.."} {
+		b, p, w := load(t, root, "2026-11-22")
+		cals := append(b.Calendars(p.Catalog, w), b.SingleEvents(w)...)
+		if len(cals) < 5 {
+			t.Fatalf("%s: only %d calendars", root, len(cals))
+		}
+		for _, c := range cals {
+			data, err := b.Bytes(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, prob := range lint(data) {
+				t.Errorf("%s %s: %s", root, c.Path, prob)
+			}
+		}
+	}
+}
+
+// The linter itself catches what it is meant to catch.
+func TestLintCatchesProblems(t *testing.T) {
+	b, p, w := load(t, "testdata/site", "2026-06-01")
+	good, _ := b.Bytes(b.Calendars(p.Catalog, w)[0])
+	if probs := lint(good); len(probs) > 0 {
+		t.Fatalf("good feed: %v", probs)
+	}
+	for name, mutate := range map[string]func(string) string{
+		"LF endings":      func(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") },
+		"date-time start": func(s string) string { return strings.Replace(s, "DTSTART;VALUE=DATE:20260314", "DTSTART:20260314T000000Z", 1) },
+		"no DTEND":        func(s string) string { return strings.Replace(s, "DTEND;VALUE=DATE:20260315\r\n", "", 1) },
+		"long line":       func(s string) string { return strings.Replace(s, "SUMMARY:Pi-Tag", "SUMMARY:"+strings.Repeat("x", 80), 1) },
+		"alarm":           func(s string) string { return strings.Replace(s, "END:VEVENT", "BEGIN:VALARM\r\nEND:VALARM\r\nEND:VEVENT", 1) },
+		"duplicate UID":   func(s string) string { return strings.ReplaceAll(s, "UID:pi-tag-2027", "UID:pi-tag-2026") },
+		"split UTF-8":     func(s string) string { return strings.Replace(s, "Frühlingsanfang\r\n", "Fr\xc3\r\n \xbchlingsanfang\r\n", 1) },
+		"control char":    func(s string) string { return strings.Replace(s, "SUMMARY:Pi-Tag", "SUMMARY:Pi\x07Tag", 1) },
+		"end before start": func(s string) string {
+			return strings.Replace(s, "DTEND;VALUE=DATE:20260315", "DTEND;VALUE=DATE:20260314", 1)
+		},
+	} {
+		bad := mutate(string(good))
+		if bad == string(good) {
+			t.Fatalf("%s: mutation did not apply", name)
+		}
+		if probs := lint([]byte(bad)); len(probs) == 0 {
+			t.Errorf("%s: linter found nothing", name)
+		}
+	}
+}
+
+// Round trip through an independent parser: every event's dates, summary
+// and UID equal what the engine computed.
+func TestRoundTripThroughGoIcal(t *testing.T) {
+	b, p, w := load(t, "../..", "2026-11-22")
+	for _, c := range b.Calendars(p.Catalog, w)[:5] { // all + the four categories
+		data, err := b.Bytes(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cal, err := goical.NewDecoder(bytes.NewReader(data)).Decode()
+		if err != nil {
+			t.Fatalf("%s: go-ical: %v", c.Path, err)
+		}
+		events := cal.Events()
+		var want []schedule.Occurrence
+		for _, oc := range w.All {
+			cat := strings.TrimSuffix(strings.TrimPrefix(c.Path, "/feeds/"), ".ics")
+			if cat == "all" || string(oc.Occasion.Category) == cat {
+				want = append(want, oc)
+			}
+		}
+		if len(events) != len(want) || len(want) == 0 {
+			t.Fatalf("%s: %d events, engine has %d occurrences", c.Path, len(events), len(want))
+		}
+		for i, ev := range events {
+			oc := want[i]
+			start, err := ev.DateTimeStart(time.UTC)
+			if err != nil {
+				t.Fatal(err)
+			}
+			end, err := ev.DateTimeEnd(time.UTC)
+			if err != nil {
+				t.Fatal(err)
+			}
+			summary, _ := ev.Props.Text(goical.PropSummary)
+			uid, _ := ev.Props.Text(goical.PropUID)
+			if civil.FromTime(start) != oc.Start || civil.FromTime(end) != oc.End.AddDays(1) ||
+				summary != oc.Occasion.Name.De || uid != UID(oc.Occasion.ID, oc.Year, b.Config.UIDDomain) {
+				t.Fatalf("%s event %d: %s %s..%s %q, engine: %s %s..%s(+1) %q", c.Path, i, uid, start.Format(time.DateOnly),
+					end.Format(time.DateOnly), summary, oc.Occasion.ID, oc.Start, oc.End, oc.Occasion.Name.De)
+			}
+			if v := ev.Props.Get(goical.PropDateTimeStart).ValueType(); v != goical.ValueDate {
+				t.Fatalf("%s: DTSTART value type %v", uid, v)
+			}
+		}
+	}
+}
+
+// Adding an unrelated occasion changes no existing UID nor event.
+func TestUIDsStableWhenOccasionsAreAdded(t *testing.T) {
+	b, p, w := load(t, "testdata/site", "2026-06-01")
+	before := eventsByUID(t, b, b.Calendars(p.Catalog, w)[0])
+
+	dir := t.TempDir()
+	copyDir(t, "testdata/site", dir)
+	extra := `id: aaa-erster
+name: {de: "Ein Anlass, der vorne einsortiert wird"}
+category: quirky
+date: 01-02
+summary: Ein zusätzlicher Anlass, der alphabetisch und zeitlich vor allen anderen steht. Er darf nichts verschieben.
+ideas:
+  - {kind: gift, title: Karte, text: Eine Karte.}
+  - {kind: contact, title: Anruf, text: Ein Anruf.}
+lead_time: 1w
+sources: [{url: "https://example.org/", title: Beispiel}]
+`
+	if err := os.WriteFile(filepath.Join(dir, "occasions/quirky/aaa-erster.yaml"), []byte(extra), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b2, p2, w2 := load(t, dir, "2026-06-01")
+	after := eventsByUID(t, b2, b2.Calendars(p2.Catalog, w2)[0])
+	if len(after) <= len(before) {
+		t.Fatalf("expected more events after adding an occasion: %d → %d", len(before), len(after))
+	}
+	for uid, ev := range before {
+		if after[uid] != ev {
+			t.Errorf("event %s changed after adding an unrelated occasion:\n%s\n---\n%s", uid, ev, after[uid])
+		}
+	}
+}
+
+// eventsByUID splits a serialised calendar into its VEVENT blocks.
+func eventsByUID(t *testing.T, b Builder, c Calendar) map[string]string {
+	data, err := b.Bytes(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, block := range strings.Split(string(data), "BEGIN:VEVENT\r\n")[1:] {
+		block = block[:strings.Index(block, "END:VEVENT")]
+		uid := strings.SplitN(strings.TrimPrefix(block, "UID:"), "\r\n", 2)[0]
+		out[uid] = block
+	}
+	return out
+}
+
+func copyDir(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if info.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestPlainTextAndFirstSentence(t *testing.T) {
+	if got := PlainText("Ein *kleiner* [Link](https://x.y/) und `code`\nzweite Zeile"); got != "Ein kleiner Link und code zweite Zeile" {
+		t.Errorf("PlainText = %q", got)
+	}
+	s := "Am 14. März, also z. B. heute, feiern viele die Zahl Pi mit Kuchen und Knobeleien. Der zweite Satz."
+	if got := FirstSentence(s); got != "Am 14. März, also z. B. heute, feiern viele die Zahl Pi mit Kuchen und Knobeleien." {
+		t.Errorf("FirstSentence = %q", got)
+	}
+}
+
+func TestCleanStripsControlCharacters(t *testing.T) {
+	if got := clean("a\r\nb\x00c\td\u2028e"); got != "a\nbc de" {
+		t.Errorf("clean = %q", got)
+	}
+}
+
+var _ = occasion.Catalogue

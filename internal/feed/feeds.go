@@ -1,0 +1,93 @@
+package feed
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/anlass/anlass/internal/occasion"
+	"github.com/anlass/anlass/internal/paths"
+	"github.com/anlass/anlass/internal/schedule"
+)
+
+// Calendars returns every feed of a build: all, one per category, one per
+// occasion. The order is fixed.
+func (b Builder) Calendars(cat *occasion.Catalog, w *schedule.Window) []Calendar {
+	span := fmt.Sprintf("%d–%d", w.From.Year(), w.To.Year())
+	var out []Calendar
+	out = append(out, Calendar{
+		Path:        paths.FeedAll(),
+		Name:        b.Config.Title + ": alle Anlässe",
+		Description: "Alle Anlässe aus " + b.Config.Title + " (" + span + "), mit je einer Idee und der Vorlaufzeit.",
+		Events:      b.events(w.All, true),
+	})
+	for _, c := range occasion.Categories {
+		var occ []schedule.Occurrence
+		for _, oc := range w.All {
+			if oc.Occasion.Category == c {
+				occ = append(occ, oc)
+			}
+		}
+		out = append(out, Calendar{
+			Path:        paths.FeedCategory(string(c)),
+			Name:        b.Config.Title + ": " + c.Label(),
+			Description: c.Blurb() + " (" + span + ")",
+			Events:      b.events(occ, false),
+		})
+	}
+	for _, o := range cat.Occasions {
+		out = append(out, Calendar{
+			Path:        paths.FeedOccasion(o.ID),
+			Name:        o.Name.De,
+			Description: o.Name.De + " – aus " + b.Config.Title + " (" + span + ")",
+			Events:      b.events(w.Of(o.ID), false),
+		})
+	}
+	return out
+}
+
+// SingleEvents returns a one-event calendar per occurrence in the window,
+// for "add this date to my calendar" links.
+func (b Builder) SingleEvents(w *schedule.Window) []Calendar {
+	var out []Calendar
+	for _, oc := range w.All {
+		out = append(out, Calendar{
+			Path:        paths.Event(oc.Occasion.ID, oc.Year),
+			Name:        oc.Occasion.Name.De,
+			Description: oc.Occasion.Name.De + " " + fmt.Sprint(oc.Year),
+			Events:      []Event{b.EventOf(oc)},
+		})
+	}
+	return out
+}
+
+func (b Builder) events(occ []schedule.Occurrence, compact bool) []Event {
+	out := make([]Event, 0, len(occ))
+	for _, oc := range occ {
+		out = append(out, b.eventOf(oc, compact))
+	}
+	return out
+}
+
+// WriteFiles writes calendars below dir (the site root). It fails when a
+// feed would exceed MaxBytes.
+func (b Builder) WriteFiles(dir string, cals []Calendar) error {
+	for _, c := range cals {
+		data, err := b.Bytes(c)
+		if err != nil {
+			return fmt.Errorf("%s: %w", c.Path, err)
+		}
+		if len(data) >= MaxBytes {
+			return fmt.Errorf("%s is %d bytes, over the %d-byte limit: shorten the feed window in anlass.yaml", c.Path, len(data), MaxBytes)
+		}
+		p := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(c.Path, "/")))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
