@@ -94,14 +94,22 @@ func TestLintCatchesProblems(t *testing.T) {
 		t.Fatalf("good feed: %v", probs)
 	}
 	for name, mutate := range map[string]func(string) string{
-		"LF endings":      func(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") },
-		"date-time start": func(s string) string { return strings.Replace(s, "DTSTART;VALUE=DATE:20260314", "DTSTART:20260314T000000Z", 1) },
-		"no DTEND":        func(s string) string { return strings.Replace(s, "DTEND;VALUE=DATE:20260315\r\n", "", 1) },
-		"long line":       func(s string) string { return strings.Replace(s, "SUMMARY:Pi-Tag", "SUMMARY:"+strings.Repeat("x", 80), 1) },
-		"alarm":           func(s string) string { return strings.Replace(s, "END:VEVENT", "BEGIN:VALARM\r\nEND:VALARM\r\nEND:VEVENT", 1) },
-		"duplicate UID":   func(s string) string { return strings.ReplaceAll(s, "UID:pi-tag-2027", "UID:pi-tag-2026") },
-		"split UTF-8":     func(s string) string { return strings.Replace(s, "Frühlingsanfang\r\n", "Fr\xc3\r\n \xbchlingsanfang\r\n", 1) },
-		"control char":    func(s string) string { return strings.Replace(s, "SUMMARY:Pi-Tag", "SUMMARY:Pi\x07Tag", 1) },
+		"LF endings": func(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") },
+		"date-time start": func(s string) string {
+			return strings.Replace(s, "DTSTART;VALUE=DATE:20260314", "DTSTART:20260314T000000Z", 1)
+		},
+		"no DTEND": func(s string) string { return strings.Replace(s, "DTEND;VALUE=DATE:20260315\r\n", "", 1) },
+		"long line": func(s string) string {
+			return strings.Replace(s, "SUMMARY:Pi-Tag", "SUMMARY:"+strings.Repeat("x", 80), 1)
+		},
+		"alarm": func(s string) string {
+			return strings.Replace(s, "END:VEVENT", "BEGIN:VALARM\r\nEND:VALARM\r\nEND:VEVENT", 1)
+		},
+		"duplicate UID": func(s string) string { return strings.ReplaceAll(s, "UID:pi-tag-2027", "UID:pi-tag-2026") },
+		"split UTF-8": func(s string) string {
+			return strings.Replace(s, "Frühlingsanfang\r\n", "Fr\xc3\r\n \xbchlingsanfang\r\n", 1)
+		},
+		"control char": func(s string) string { return strings.Replace(s, "SUMMARY:Pi-Tag", "SUMMARY:Pi\x07Tag", 1) },
 		"end before start": func(s string) string {
 			return strings.Replace(s, "DTEND;VALUE=DATE:20260315", "DTEND;VALUE=DATE:20260314", 1)
 		},

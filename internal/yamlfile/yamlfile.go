@@ -151,12 +151,15 @@ type Map struct {
 	vals  map[string]*yaml.Node
 	keys  map[string]*yaml.Node
 	where string
+	// suggested holds allowed keys an unknown key was taken for, so that a
+	// misspelt key is reported once, not also as a missing one.
+	suggested map[string]bool
 }
 
 // NewMap checks n's keys against allowed. where names the mapping in messages
 // (e.g. "idea" gives "unknown key "x" in idea").
 func NewMap(path string, n *yaml.Node, l *diag.List, where string, allowed ...string) *Map {
-	m := &Map{Path: path, Node: n, L: l, vals: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}, where: where}
+	m := &Map{Path: path, Node: n, L: l, vals: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}, where: where, suggested: map[string]bool{}}
 	ok := map[string]bool{}
 	for _, a := range allowed {
 		ok[a] = true
@@ -180,6 +183,7 @@ func NewMap(path string, n *yaml.Node, l *diag.List, where string, allowed ...st
 			}
 			if s := suggest(key, allowed); s != "" {
 				msg += fmt.Sprintf(": did you mean %q?", s)
+				m.suggested[s] = true
 			} else {
 				sorted := append([]string(nil), allowed...)
 				sort.Strings(sorted)
@@ -210,6 +214,9 @@ func (m *Map) Get(key string) *yaml.Node { return m.vals[key] }
 func (m *Map) Key(key string) *yaml.Node { return m.keys[key] }
 
 func (m *Map) missing(key string) {
+	if m.suggested[key] {
+		return
+	}
 	where := ""
 	if m.where != "" {
 		where = " in " + m.where

@@ -1,0 +1,57 @@
+// Parses every published feed with Mozilla's ical.js (the parser inside
+// Thunderbird) and compares each catalogue event with `anlass list --format
+// json`. Run under different TZ values: all-day events must keep their day.
+//
+// usage: node icaljs-check.mjs <public/feeds> <list.json>
+import fs from "node:fs";
+import path from "node:path";
+import ICAL from "ical.js";
+
+const [feedDir, listFile] = process.argv.slice(2);
+const expected = new Map();
+for (const it of JSON.parse(fs.readFileSync(listFile, "utf8"))) {
+  expected.set(`${it.id}-${it.year}`, it);
+}
+
+function files(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith(".ics") ? [path.join(dir, e.name)] : []);
+}
+
+const iso = (t) => `${t.year}-${String(t.month).padStart(2, "0")}-${String(t.day).padStart(2, "0")}`;
+const localISO = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+const plusOne = (s) => { const d = new Date(s + "T00:00:00Z"); d.setUTCDate(d.getUTCDate() + 1); return d.toISOString().slice(0, 10); };
+
+let feeds = 0, events = 0, compared = 0;
+const errors = [];
+for (const f of files(feedDir)) {
+  feeds++;
+  let comp;
+  try {
+    comp = new ICAL.Component(ICAL.parse(fs.readFileSync(f, "utf8")));
+  } catch (e) {
+    errors.push(`${f}: ical.js cannot parse: ${e.message}`);
+    continue;
+  }
+  for (const ve of comp.getAllSubcomponents("vevent")) {
+    events++;
+    const ev = new ICAL.Event(ve);
+    const s = ev.startDate, e = ev.endDate;
+    if (!s || !e || !s.isDate || !e.isDate) { errors.push(`${f} ${ev.uid}: DTSTART/DTEND are not DATE values`); continue; }
+    if (e.compare(s) <= 0) errors.push(`${f} ${ev.uid}: DTEND not after DTSTART`);
+    // In the local time zone (TZ), the JS date of an all-day start must be the same day.
+    if (localISO(s.toJSDate()) !== iso(s)) errors.push(`${f} ${ev.uid}: shifts to ${localISO(s.toJSDate())} in TZ=${process.env.TZ}`);
+    const key = ev.uid.split("@")[0];
+    const want = expected.get(key);
+    if (f.includes(`${path.sep}regions${path.sep}`)) continue;
+    if (!want) { errors.push(`${f}: event ${ev.uid} is not in anlass list`); continue; }
+    compared++;
+    if (iso(s) !== want.start || iso(e) !== plusOne(want.end) || ev.summary !== want.name) {
+      errors.push(`${f} ${ev.uid}: ${iso(s)}..${iso(e)} "${ev.summary}", list says ${want.start}..${want.end}(+1) "${want.name}"`);
+    }
+  }
+}
+if (feeds < 5 || compared === 0) errors.push(`only ${feeds} feeds / ${compared} compared events found in ${feedDir}`);
+for (const e of errors.slice(0, 50)) console.error(e);
+console.log(`ical.js (TZ=${process.env.TZ}): ${feeds} feeds, ${events} events, ${compared} compared with anlass list: ${errors.length} problems`);
+process.exit(errors.length ? 1 : 0);
