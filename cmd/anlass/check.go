@@ -25,7 +25,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "anlass check: unknown format %q: expected text or github\n", *format)
 		return exitError(2)
 	}
-	p, l := project.Load(*source)
+	p, l := project.Check(*source)
 	for _, d := range l {
 		if *format == "github" {
 			fmt.Fprintln(stdout, githubAnnotation(d))

@@ -11,7 +11,7 @@ import (
 
 // The repository's own catalogue: clean, big enough, and spread over the year.
 func TestRepositoryCatalogue(t *testing.T) {
-	p, l := project.Load("../..")
+	p, l := project.Check("../..")
 	for _, d := range l {
 		t.Errorf("%s", d)
 	}

@@ -38,9 +38,6 @@ func Load(root string) (*Project, diag.List) {
 	p.Articles, al = content.Load(root)
 	l = append(l, al...)
 	p.Engine = schedule.New(p.Catalog)
-	if !ol.HasErrors() {
-		l = append(l, schedule.Validate(p.Engine)...)
-	}
 	for _, a := range p.Articles {
 		for i, id := range a.Occasions {
 			if o := p.Catalog.Get(id); o == nil || o.Kind != occasion.Catalogue {
@@ -49,6 +46,18 @@ func Load(root string) (*Project, diag.List) {
 		}
 	}
 	l.Sort()
+	return p, l
+}
+
+// Check is Load plus the expensive checks `anlass check` runs: every rule is
+// evaluated in every year it may occur in (1583–2999), not only in the
+// build's window.
+func Check(root string) (*Project, diag.List) {
+	p, l := Load(root)
+	if !l.HasErrors() {
+		l = append(l, schedule.Validate(p.Engine)...)
+		l.Sort()
+	}
 	return p, l
 }
 
