@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -10,9 +11,12 @@ import (
 	"time"
 
 	"github.com/anlass/anlass/internal/civil"
+	"github.com/anlass/anlass/internal/feed"
 	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/paths"
 	"github.com/anlass/anlass/internal/project"
+	"github.com/anlass/anlass/internal/region"
+	"github.com/anlass/anlass/internal/regions"
 	"github.com/anlass/anlass/internal/schedule"
 )
 
@@ -45,10 +49,13 @@ type listItem struct {
 	End      string `json:"end"`
 	Days     int    `json:"days"`
 	URL      string `json:"url"`
+	// With --region: the region, and where a partial holiday applies.
+	Region  string `json:"region,omitempty"`
+	Partial string `json:"partial,omitempty"`
 }
 
 func runList(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("list", "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--category C ...] [--format text|json|ics]", stderr)
+	fs := newFlags("list", "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--category C ...] [--region CODE] [--format text|json|ics]", stderr)
 	source := fs.String("source", ".", "project `directory`")
 	fs.StringVar(source, "s", ".", "shorthand for --source")
 	from := fs.String("from", "", "first `day` (YYYY-MM-DD; default today)")
@@ -57,6 +64,7 @@ func runList(args []string, stdout, stderr io.Writer) error {
 	now := fs.String("now", "", "take this `day` (YYYY-MM-DD) as today")
 	var cats listFlag
 	fs.Var(&cats, "category", "only this `category` (mainstream, seasonal, quirky, mystic); repeatable or comma-separated")
+	regionCode := fs.String("region", "", "only occasions that apply in this `region` (DE, AT, CH or a state or canton such as DE-BY, AT-9, CH-ZH),\nplus its public holidays, Brückentage and (German states) Ferienbeginn, whatever --category says")
 	if err := fs.Parse(args); err != nil {
 		return exitError(2)
 	}
@@ -69,6 +77,15 @@ func runList(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "anlass list: unknown category %q: expected mainstream, seasonal, quirky or mystic\n", c)
 			return exitError(2)
 		}
+	}
+	var reg region.Region
+	if *regionCode != "" {
+		r, ok := region.Lookup(*regionCode)
+		if !ok {
+			fmt.Fprintf(stderr, "anlass list: unknown region %q: expected DE, AT, CH or an ISO 3166-2 code such as DE-BY, AT-9, CH-ZH\n", *regionCode)
+			return exitError(2)
+		}
+		reg = r
 	}
 	if !slices.Contains([]string{"text", "json", "ics"}, *format) {
 		fmt.Fprintf(stderr, "anlass list: unknown format %q: expected text, json or ics\n", *format)
@@ -94,19 +111,44 @@ func runList(args []string, stdout, stderr io.Writer) error {
 		return exitError(1)
 	}
 	keep := func(o *occasion.Occasion) bool {
-		return len(cats) == 0 || slices.Contains(cats, string(o.Category))
+		return (len(cats) == 0 || slices.Contains(cats, string(o.Category))) && (reg.Code == "" || appliesIn(o, reg))
 	}
 	occs, err := p.Engine.Range(p.Catalog.Occasions, start, end, keep)
 	if err != nil {
 		return err
 	}
+	var days *regions.Region
+	if reg.Code != "" {
+		book, err := regions.ForRange(p.Engine, p.School, start, end)
+		if err != nil {
+			return err
+		}
+		days = book.Get(reg.Code)
+	}
 	switch *format {
 	case "json":
-		return writeListJSON(stdout, occs)
+		return writeListJSON(stdout, occs, days)
 	case "ics":
+		if days != nil {
+			return writeRegionListICS(stdout, p, occs, days, clock)
+		}
 		return writeListICS(stdout, p, occs, clock, cats)
 	}
-	return writeListText(stdout, occs)
+	return writeListText(stdout, occs, days)
+}
+
+// appliesIn reports whether a catalogue occasion applies in r: occasions
+// without regions apply everywhere, a country code covers its states.
+func appliesIn(o *occasion.Occasion, r region.Region) bool {
+	if len(o.Regions) == 0 {
+		return true
+	}
+	for _, ref := range o.Regions {
+		if region.Covers(ref.Code, r) {
+			return true
+		}
+	}
+	return false
 }
 
 func listRange(from, to string, today civil.Date) (civil.Date, civil.Date, error) {
@@ -136,7 +178,7 @@ func listRange(from, to string, today civil.Date) (civil.Date, civil.Date, error
 	return start, end, nil
 }
 
-func toItems(occs []schedule.Occurrence) []listItem {
+func toItems(occs []schedule.Occurrence, days *regions.Region) []listItem {
 	items := make([]listItem, 0, len(occs))
 	for _, oc := range occs {
 		o := oc.Occasion
@@ -150,33 +192,69 @@ func toItems(occs []schedule.Occurrence) []listItem {
 			URL: paths.Occasion(o.ID),
 		})
 	}
+	if days == nil {
+		return items
+	}
+	for _, e := range days.Entries() {
+		it := listItem{ID: e.ID, Name: e.Summary, Kind: string(e.Kind), Year: e.Year, Start: e.Start.String(), End: e.End.String(),
+			Days: e.End.Sub(e.Start) + 1, URL: paths.Region(days.Code), Region: days.Code}
+		if e.Holiday != nil {
+			it.NameEn, it.Partial = e.Holiday.Occasion.Name.En, e.Holiday.Partial
+		}
+		items = append(items, it)
+	}
+	// Region days join the occasions by date; on the same day occasions come first.
+	rank := map[string]int{"occasion": 0, string(regions.KindHoliday): 1, string(regions.KindBridge): 2, string(regions.KindSchoolStart): 3}
+	slices.SortStableFunc(items, func(a, b listItem) int {
+		return cmp.Or(strings.Compare(a.Start, b.Start), cmp.Compare(rank[a.Kind], rank[b.Kind]))
+	})
 	return items
 }
 
-func writeListJSON(w io.Writer, occs []schedule.Occurrence) error {
+func writeListJSON(w io.Writer, occs []schedule.Occurrence, days *regions.Region) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(toItems(occs))
+	return enc.Encode(toItems(occs, days))
 }
 
-func writeListText(w io.Writer, occs []schedule.Occurrence) error {
+func writeListText(w io.Writer, occs []schedule.Occurrence, days *regions.Region) error {
+	items := toItems(occs, days)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "DATE\tDAY\tNAME\tCATEGORY\tID")
-	for _, oc := range occs {
-		date := oc.Start.String()
-		if oc.End != oc.Start {
-			date += " – " + oc.End.String()
+	for _, it := range items {
+		date := it.Start
+		if it.End != it.Start {
+			date += " – " + it.End
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", date, weekdayDE[oc.Start.Weekday()], oc.Occasion.Name.De, oc.Occasion.Category, oc.Occasion.ID)
+		start, _ := civil.Parse(it.Start)
+		category := it.Category
+		if it.Kind != "occasion" {
+			category = it.Kind
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", date, weekdayDE[start.Weekday()], it.Name, category, it.ID)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	if len(occs) == 0 {
+	if len(items) == 0 {
 		fmt.Fprintln(w, "(no occasions in this range)")
 	}
 	return nil
+}
+
+// writeRegionListICS writes the listed occasions and the region's days as
+// one calendar, built like the published feeds.
+func writeRegionListICS(w io.Writer, p *project.Project, occs []schedule.Occurrence, days *regions.Region, clock project.Clock) error {
+	fb := feed.Builder{Config: p.Config, Clock: clock}
+	cal := days.Calendar(fb)
+	cal.Name = p.Config.Title + ": " + days.Name
+	cal.Description = fmt.Sprintf("%d Anlässe aus %s und die Feiertage %s", len(occs), p.Config.Title, regions.In(days.Region))
+	for _, oc := range occs {
+		cal.Events = append(cal.Events, fb.EventOf(oc))
+	}
+	slices.SortStableFunc(cal.Events, func(a, b feed.Event) int { return cmp.Compare(a.Start, b.Start) })
+	return fb.Write(w, cal)
 }
 
 var weekdayDE = [...]string{"So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"}

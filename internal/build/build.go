@@ -83,11 +83,20 @@ func Build(opts Options) (Result, diag.List, error) {
 			articles = append(articles, a)
 		}
 	}
-	stage, err := os.MkdirTemp(filepath.Dir(filepath.Clean(opts.Destination)), ".public-tmp-")
+	parent := filepath.Dir(filepath.Clean(opts.Destination))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return res, l, err
+	}
+	stage, err := os.MkdirTemp(parent, ".public-tmp-")
 	if err != nil {
 		return res, l, err
 	}
 	defer os.RemoveAll(stage) // a no-op after a successful swap
+	// MkdirTemp makes the folder 0700; the published site must be readable
+	// by a web server running as another user.
+	if err := os.Chmod(stage, 0o755); err != nil {
+		return res, l, err
+	}
 	if err := render(p, w, clock, articles, stage, &res); err != nil {
 		return res, l, err
 	}
@@ -118,29 +127,81 @@ func render(p *project.Project, w *schedule.Window, clock project.Clock, article
 }
 
 // checkDestination refuses outputs that would replace the project itself or
-// one of its input folders.
+// one of its inputs. The swap renames and deletes whatever the destination
+// names, so paths are compared with symbolic links resolved, and existing
+// folders also by identity (os.SameFile): neither a link such as
+// self -> . nor another spelling on a case-insensitive file system gets past.
 func checkDestination(source, dest string) error {
-	src, err := filepath.Abs(source)
+	src, err := realPath(source)
 	if err != nil {
 		return err
 	}
-	dst, err := filepath.Abs(dest)
+	dst, err := realPath(dest)
 	if err != nil {
 		return err
 	}
-	if dst == src || strings.HasPrefix(src+string(filepath.Separator), dst+string(filepath.Separator)) {
+	if within(src, dst) || sameAsAny(dst, ancestors(src)) {
 		return fmt.Errorf("destination %s would replace the project itself", dest)
-	}
-	for _, in := range project.Inputs {
-		p := filepath.Join(src, in)
-		if dst == p || strings.HasPrefix(dst, p+string(filepath.Separator)) {
-			return fmt.Errorf("destination %s lies inside the input %s", dest, in)
-		}
 	}
 	if dst == filepath.Join(src, config.File) {
 		return fmt.Errorf("destination %s is the configuration file", dest)
 	}
+	for _, in := range project.Inputs {
+		p := filepath.Join(src, in)
+		if within(dst, p) || sameAsAny(p, ancestors(dst)) {
+			return fmt.Errorf("destination %s lies inside the input %s", dest, in)
+		}
+	}
 	return nil
+}
+
+// realPath returns p as an absolute path with the symbolic links in its
+// existing part resolved; the part that does not exist yet is kept as written.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		if filepath.Dir(dir) == dir {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
+}
+
+// within reports whether path p is dir or lies inside it.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// ancestors returns p and every folder above it, up to the root.
+func ancestors(p string) []string {
+	out := []string{p}
+	for filepath.Dir(p) != p {
+		p = filepath.Dir(p)
+		out = append(out, p)
+	}
+	return out
+}
+
+// sameAsAny reports whether p exists and is the same file as one of list.
+func sameAsAny(p string, list []string) bool {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return false
+	}
+	for _, q := range list {
+		if qi, err := os.Stat(q); err == nil && os.SameFile(fi, qi) {
+			return true
+		}
+	}
+	return false
 }
 
 // swap moves the finished staging directory into place: the old output is

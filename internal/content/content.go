@@ -4,6 +4,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"io/fs"
 	"os"
 	"path"
@@ -11,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -70,6 +72,11 @@ func Load(root string) ([]*Article, diag.List) {
 			l.Errorf(rel, 0, 0, "%v", err)
 			return nil
 		}
+		if !info.Mode().IsRegular() {
+			// Reading a named pipe or a device would block or never end.
+			l.Errorf(rel, 0, 0, "not a regular file: anlass reads only regular files inside the project")
+			return nil
+		}
 		if info.Size() > yamlfile.MaxSize {
 			l.Errorf(rel, 0, 0, "file is %d bytes; the limit is %d bytes", info.Size(), yamlfile.MaxSize)
 			return nil
@@ -84,12 +91,26 @@ func Load(root string) ([]*Article, diag.List) {
 		}
 		return nil
 	})
-	slices.SortFunc(out, func(a, b *Article) int { return strings.Compare(a.Slug, b.Slug) })
+	slices.SortFunc(out, func(a, b *Article) int {
+		return cmp.Or(strings.Compare(a.Slug, b.Slug), strings.Compare(a.Path, b.Path))
+	})
+	for i := 1; i < len(out); i++ {
+		if out[i].Slug == out[i-1].Slug {
+			// Both would be published at /ideen/<slug>/, one over the other.
+			l.Errorf(out[i].Path, 1, 1, "duplicate slug %q: %s has the same file name, and an article's URL is its file name", out[i].Slug, out[i-1].Path)
+		}
+	}
 	return out, l
 }
 
 // Parse reads one article; problems go to l.
 func Parse(rel string, data []byte, l *diag.List) *Article {
+	if !utf8.Valid(data) {
+		// The front matter is checked by yamlfile.Parse, but the body is not.
+		line, col := yamlfile.InvalidUTF8(data)
+		l.Errorf(rel, line, col, "file is not valid UTF-8: save it as UTF-8")
+		return nil
+	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	a := &Article{Path: rel, Slug: strings.TrimSuffix(path.Base(rel), ".md")}
@@ -101,6 +122,10 @@ func Parse(rel string, data []byte, l *diag.List) *Article {
 		return nil
 	}
 	rest := data[4:]
+	if bytes.HasPrefix(rest, []byte("---\n")) || bytes.Equal(rest, []byte("---")) {
+		l.Errorf(rel, 2, 1, "front matter is empty: give at least title:, summary: and date:")
+		return nil
+	}
 	end := bytes.Index(rest, []byte("\n---\n"))
 	if end < 0 {
 		if bytes.HasSuffix(rest, []byte("\n---")) {
@@ -129,7 +154,7 @@ func Parse(rel string, data []byte, l *diag.List) *Article {
 		return nil
 	}
 	shift(n)
-	m := yamlfile.NewMap(rel, n, l, "front matter", "title", "summary", "date", "occasions", "tags", "draft")
+	m := yamlfile.NewMap(rel, n, l, "front matter", frontMatterKeys...)
 	a.Title, _ = m.String("title", true)
 	a.Summary, _ = m.String("summary", true)
 	a.Summary = strings.TrimSpace(a.Summary)

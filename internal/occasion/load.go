@@ -229,7 +229,7 @@ func Parse(rel string, data []byte, kind Kind, l *diag.List) *Occasion {
 	}
 
 	// name
-	if nm := m.Mapping("name", true, "name", "de", "en"); nm != nil {
+	if nm := m.Mapping("name", true, "name", nameKeys...); nm != nil {
 		o.Name.De, _ = nm.String("de", true)
 		o.Name.En, _ = nm.String("en", false)
 	}
@@ -252,8 +252,12 @@ func Parse(rel string, data []byte, kind Kind, l *diag.List) *Occasion {
 		o.RulePos = Pos{n.Line, yamlfile.ValueColumn(n)}
 	}
 	o.Dates, o.DatesPos = parseDates(m)
-	if m.Get("date") == nil && m.Get("dates") == nil {
-		l.Errorf(rel, root.Line, root.Column, "missing the date: give a rule in `date:` or a per-year table in `dates:`")
+	if isBlank(m.Get("date")) && isBlank(m.Get("dates")) {
+		line, col := root.Line, root.Column
+		if k := m.Key("date"); k != nil {
+			line, col = k.Line, k.Column
+		}
+		l.Errorf(rel, line, col, "missing the date: give a rule in `date:` or a per-year table in `dates:`")
 	}
 
 	// years
@@ -452,7 +456,7 @@ func parseSources(m *yamlfile.Map) []Source {
 			m.Errorf(it, "each source must have a url and a title (- url: https://… / title: …)")
 			continue
 		}
-		sm := yamlfile.NewMap(m.Path, it, m.L, "source", "url", "title")
+		sm := yamlfile.NewMap(m.Path, it, m.L, "source", sourceKeys...)
 		var s Source
 		var un *yaml.Node
 		s.URL, un = sm.String("url", true)
@@ -477,11 +481,11 @@ func parseIdeas(m *yamlfile.Map) []Idea {
 			m.Errorf(it, "each idea must be a mapping with kind, title and text")
 			continue
 		}
-		im := yamlfile.NewMap(m.Path, it, m.L, "idea", "kind", "title", "text", "audience", "budget", "remote")
+		im := yamlfile.NewMap(m.Path, it, m.L, "idea", ideaKeys...)
 		var idea Idea
 		var kn *yaml.Node
 		idea.Kind, kn = im.String("kind", true)
-		if idea.Kind != "" && idea.Kind != "gift" && idea.Kind != "contact" {
+		if idea.Kind != "" && !slices.Contains(ideaKinds, idea.Kind) {
 			m.Errorf(kn, "idea kind %q: expected gift or contact", idea.Kind)
 		}
 		idea.Title, _ = im.String("title", true)

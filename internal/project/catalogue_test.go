@@ -1,9 +1,11 @@
 package project_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/anlass/anlass/internal/civil"
+	"github.com/anlass/anlass/internal/diag"
 	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/project"
 	"github.com/anlass/anlass/internal/schedule"
@@ -13,6 +15,12 @@ import (
 func TestRepositoryCatalogue(t *testing.T) {
 	p, l := project.Check("../..")
 	for _, d := range l {
+		// School-holiday data is published only a few school years ahead, so
+		// a warning that it ends before the feed window does is expected.
+		if d.Severity == diag.Warning && strings.Contains(d.String(), "school-holidays/") {
+			t.Logf("%s", d)
+			continue
+		}
 		t.Errorf("%s", d)
 	}
 	counts := map[occasion.Category]int{}

@@ -12,6 +12,7 @@ import (
 	"github.com/anlass/anlass/internal/diag"
 	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/schedule"
+	"github.com/anlass/anlass/internal/schoolholidays"
 )
 
 // Project is a loaded project.
@@ -21,6 +22,7 @@ type Project struct {
 	Catalog  *occasion.Catalog
 	Articles []*content.Article // drafts included
 	Engine   *schedule.Engine
+	School   []*schoolholidays.State // school holidays per German state; nil without school-holidays/
 }
 
 // Load reads the project at root. The diagnostics include every problem
@@ -37,6 +39,9 @@ func Load(root string) (*Project, diag.List) {
 	var al diag.List
 	p.Articles, al = content.Load(root)
 	l = append(l, al...)
+	var sl diag.List
+	p.School, sl = schoolholidays.Load(root)
+	l = append(l, sl...)
 	p.Engine = schedule.New(p.Catalog)
 	for _, a := range p.Articles {
 		for i, id := range a.Occasions {
@@ -56,6 +61,10 @@ func Check(root string) (*Project, diag.List) {
 	p, l := Load(root)
 	if !l.HasErrors() {
 		l = append(l, schedule.Validate(p.Engine)...)
+		// School holidays are published a few years ahead: warn when they
+		// end before the feed window a build made today would have.
+		from, to := schedule.FeedWindow(civil.FromTime(time.Now().UTC()), p.Config.YearsBefore, p.Config.YearsAfter)
+		l = append(l, schoolholidays.Coverage(p.School, from, to)...)
 		l.Sort()
 	}
 	return p, l

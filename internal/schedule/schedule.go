@@ -29,13 +29,20 @@ func (o Occurrence) Days() int { return o.End.Sub(o.Start) + 1 }
 // Engine evaluates rules, resolving references between occasions and
 // remembering results, so every occurrence is computed once.
 type Engine struct {
-	cat      *occasion.Catalog
-	memo     map[key]result
-	visiting map[key]bool
+	cat  *occasion.Catalog
+	memo map[key]result
+	// refsOnly remembers only the occasions reached through @references,
+	// not those asked for directly (see Validate).
+	refsOnly bool
+	// stack holds the evaluations in progress, to detect reference cycles;
+	// it is as deep as the longest chain of @references.
+	stack []key
 }
 
+// key is keyed by the occasion's pointer: hashing it is much cheaper than
+// hashing the id, and the memo is consulted for every evaluation.
 type key struct {
-	id   string
+	o    *occasion.Occasion
 	year int
 }
 
@@ -47,7 +54,7 @@ type result struct {
 
 // New returns an engine over a loaded catalog.
 func New(cat *occasion.Catalog) *Engine {
-	return &Engine{cat: cat, memo: map[key]result{}, visiting: map[key]bool{}}
+	return &Engine{cat: cat, memo: map[key]result{}}
 }
 
 // Catalog returns the catalog the engine computes.
@@ -73,23 +80,28 @@ func (e *Engine) Start(id string, year int) (civil.Date, bool, error) {
 }
 
 func (e *Engine) eval(o *occasion.Occasion, year int) result {
-	k := key{o.ID, year}
-	if r, ok := e.memo[k]; ok {
-		return r
+	k := key{o, year}
+	remember := !e.refsOnly || len(e.stack) > 0
+	if remember {
+		if r, ok := e.memo[k]; ok {
+			return r
+		}
 	}
-	if e.visiting[k] {
+	if slices.Contains(e.stack, k) {
 		return result{err: fmt.Errorf("reference cycle through @%s", o.ID)}
 	}
 	if year < occasion.MinYear || year > occasion.MaxYear {
 		return result{err: fmt.Errorf("year %d is outside %d … %d", year, occasion.MinYear, occasion.MaxYear)}
 	}
-	e.visiting[k] = true
-	defer delete(e.visiting, k)
+	e.stack = append(e.stack, k)
 	var r result
 	if rl, ok := o.RuleFor(year); ok {
 		r.start, r.end, r.ok, r.err = rl.Eval(year, e)
 	}
-	e.memo[k] = r
+	e.stack = e.stack[:len(e.stack)-1]
+	if remember {
+		e.memo[k] = r
+	}
 	return r
 }
 
@@ -130,8 +142,14 @@ func Sort(occ []Occurrence) {
 // Validate evaluates every occasion in every year it may occur in (the
 // supported range, narrowed by since/until) and reports the first failing year
 // of each, at the rule's position. It also warns about occasions that never occur.
+//
+// It evaluates on an engine of its own that remembers only referenced
+// occasions: it visits each occasion in each of some 1,400 years once, so
+// remembering those would only fill memory (a build needs a few years),
+// while references, remembered, cost once however often they are followed.
 func Validate(e *Engine) diag.List {
 	var l diag.List
+	e = &Engine{cat: e.cat, memo: map[key]result{}, refsOnly: true}
 	for _, o := range e.cat.All() {
 		y0, y1 := occasion.MinYear, occasion.MaxYear
 		if o.Since != 0 {

@@ -7,6 +7,7 @@ package yamlfile
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"regexp"
 	"slices"
 	"sort"
@@ -33,7 +34,7 @@ func Parse(path string, data []byte, l *diag.List) *yaml.Node {
 		return nil
 	}
 	if !utf8.Valid(data) {
-		line, col := invalidUTF8(data)
+		line, col := InvalidUTF8(data)
 		l.Errorf(path, line, col, "file is not valid UTF-8: save it as UTF-8")
 		return nil
 	}
@@ -45,24 +46,19 @@ func Parse(path string, data []byte, l *diag.List) *yaml.Node {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
-		msg := err.Error()
-		line := 0
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-		} else {
-			msg = strings.TrimPrefix(msg, "yaml: ")
-		}
-		if msg == "EOF" {
+		if err == io.EOF {
 			l.Errorf(path, 1, 1, "file is empty: expected a YAML mapping")
 			return nil
 		}
-		l.Errorf(path, line, 1, "YAML syntax error: %s", msg)
+		syntaxError(path, data, err, l)
 		return nil
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		l.Errorf(path, extra.Line, extra.Column, "a second YAML document (after ---): a file holds exactly one")
+		return nil
+	} else if err != io.EOF {
+		syntaxError(path, data, err, l)
 		return nil
 	}
 	root := &doc
@@ -81,7 +77,55 @@ func Parse(path string, data []byte, l *diag.List) *yaml.Node {
 	return root
 }
 
-func invalidUTF8(data []byte) (line, col int) {
+// parserProblems are go-yaml's parser (not scanner) messages besides those
+// starting with "did not find expected".
+var parserProblems = []string{"found duplicate %TAG directive", "found duplicate %YAML directive",
+	"found incompatible YAML document", "found undefined tag handle"}
+
+// syntaxError reports a go-yaml syntax error at its line. go-yaml counts the
+// lines of scanner errors from 1 but those of parser errors from 0, and
+// leaves the line out for errors on the first line; its reader errors
+// (control characters) have no position at all, so that one is looked up here.
+func syntaxError(path string, data []byte, err error, l *diag.List) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line, col := 0, 1
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	if strings.HasPrefix(msg, "did not find expected") || slices.Contains(parserProblems, msg) {
+		line++
+	}
+	if line == 0 {
+		if line, col = firstUnprintable(data); line == 0 {
+			line, col = 1, 1
+		}
+	}
+	l.Errorf(path, line, col, "YAML syntax error: %s", msg)
+}
+
+// firstUnprintable returns the position of the first character YAML does not
+// allow in a file (control characters other than tab, CR and LF), or 0, 0.
+func firstUnprintable(data []byte) (line, col int) {
+	line, col = 1, 1
+	for _, r := range string(data) {
+		switch {
+		case r == '\n':
+			line, col = line+1, 1
+			continue
+		case r == '\t' || r == '\r' || r >= 0x20 && r <= 0x7e || r == 0x85 || r >= 0xa0 && r <= 0xd7ff ||
+			r >= 0xe000 && r <= 0xfffd || r >= 0x10000:
+			col++
+			continue
+		}
+		return line, col
+	}
+	return 0, 0
+}
+
+// InvalidUTF8 returns the position of the first byte of data that is not
+// valid UTF-8.
+func InvalidUTF8(data []byte) (line, col int) {
 	line, col = 1, 1
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/anlass/anlass/internal/civil"
+	"github.com/anlass/anlass/internal/scaffold"
+)
+
+func init() {
+	register(command{name: "new", summary: "write a ready-to-fill occasion or idea article", run: runNew})
+}
+
+const newUsage = `occasion <id> --category mainstream|seasonal|quirky|mystic [--name NAME]
+       anlass new idea <slug> [--title TITLE] [--date YYYY-MM-DD]
+
+Writes occasions/<category>/<id>.yaml or content/<slug>.md with every field
+explained in a comment. Fill in the empty fields, then run 'anlass check'.
+An existing file is never overwritten.`
+
+func runNew(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("new", newUsage, stderr)
+	source := fs.String("source", ".", "project `directory`")
+	fs.StringVar(source, "s", ".", "shorthand for --source")
+	category := fs.String("category", "", "occasion: the `category` (mainstream, seasonal, quirky or mystic)")
+	fs.StringVar(category, "c", "", "shorthand for --category")
+	name := fs.String("name", "", "occasion: the German `name`, if you know it already")
+	title := fs.String("title", "", "idea: the `title`, if you know it already")
+	date := fs.String("date", "", "idea: the publication `day` (YYYY-MM-DD, default today)")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return exitError(2)
+	}
+	if len(pos) != 2 {
+		fs.Usage()
+		return exitError(2)
+	}
+	var rel string
+	switch kind, id := pos[0], pos[1]; kind {
+	case "occasion":
+		rel, err = scaffold.Occasion{ID: id, Category: *category, Name: *name}.Create(*source)
+	case "idea", "article":
+		day := civil.FromTime(time.Now())
+		if *date != "" {
+			if day, err = civil.Parse(*date); err != nil {
+				fmt.Fprintf(stderr, "anlass new: --date: %v\n", err)
+				return exitError(2)
+			}
+		}
+		rel, err = scaffold.Idea{Slug: id, Title: *title, Date: day}.Create(*source)
+	default:
+		fmt.Fprintf(stderr, "anlass new: unknown kind %q: expected occasion or idea\n", kind)
+		return exitError(2)
+	}
+	var ue *scaffold.UsageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "anlass new: %v\n", err)
+		return exitError(2)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Created %s\n\nFill in the empty fields (each is explained in a comment), then:\n", rel)
+	fmt.Fprintf(stdout, "  anlass check    lists every field that is still missing\n")
+	fmt.Fprintf(stdout, "  anlass serve    previews the site at http://127.0.0.1:%d/\n", defaultPort)
+	return nil
+}
+
+// parseInterspersed parses flags anywhere among the arguments, so that
+// `anlass new occasion x --category quirky` works as well as flags first.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		args = rest
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}

@@ -1,0 +1,10 @@
+package content
+
+import "slices"
+
+// frontMatterKeys are the keys an article's front matter may have.
+var frontMatterKeys = []string{"title", "summary", "date", "occasions", "tags", "draft"}
+
+// FrontMatterKeys returns the keys the loader accepts in front matter, for
+// tools that describe the format (the JSON Schema in schema/ and its test).
+func FrontMatterKeys() []string { return slices.Clone(frontMatterKeys) }

@@ -1,0 +1,160 @@
+package feed_test
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	goical "github.com/emersion/go-ical"
+
+	"github.com/anlass/anlass/internal/civil"
+	"github.com/anlass/anlass/internal/feed"
+	"github.com/anlass/anlass/internal/paths"
+	"github.com/anlass/anlass/internal/project"
+	"github.com/anlass/anlass/internal/regions"
+	"github.com/anlass/anlass/internal/schedule"
+)
+
+// regionFeeds builds the region feeds of the repository as a build on
+// today would.
+func regionFeeds(t *testing.T, today string) (feed.Builder, *regions.Book, []feed.Calendar) {
+	t.Helper()
+	p, l := project.Load("../..")
+	if l.HasErrors() {
+		t.Fatalf("the project has errors:\n%v", l)
+	}
+	clock, err := project.NewClock(today, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	from, to := schedule.FeedWindow(clock.Today, p.Config.YearsBefore, p.Config.YearsAfter)
+	w, err := schedule.Compute(p.Engine, from, to, clock.Today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := regions.FromWindow(p.Engine, w, p.School)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fb := feed.Builder{Config: p.Config, Clock: clock}
+	return fb, book, book.Calendars(fb)
+}
+
+// Every region feed passes the linter and stays far below the size limit.
+func TestLintEveryRegionFeed(t *testing.T) {
+	fb, _, cals := regionFeeds(t, "2026-11-22")
+	if len(cals) != 16+9+26 {
+		t.Fatalf("%d region feeds, want 51 (16 German states, 9 Austrian states, 26 cantons)", len(cals))
+	}
+	for _, c := range cals {
+		data, err := fb.Bytes(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, prob := range feed.Lint(data) {
+			t.Errorf("%s: %s", c.Path, prob)
+		}
+		if len(data) > feed.MaxBytes/4 {
+			t.Errorf("%s is %d bytes: too close to the %d-byte limit", c.Path, len(data), feed.MaxBytes)
+		}
+	}
+}
+
+// Round trip through an independent parser: each region feed holds exactly
+// the region's holidays, Brückentage and Ferienbeginn, on the right days,
+// with the documented summaries and UIDs.
+func TestRegionFeedsRoundTrip(t *testing.T) {
+	fb, book, cals := regionFeeds(t, "2026-11-22")
+	domain := fb.Config.UIDDomain
+	for i, r := range book.Subdivisions() {
+		c := cals[i]
+		if c.Path != paths.FeedRegion(r.Code) || !strings.HasPrefix(c.Path, "/feeds/regions/"+strings.ToLower(r.Code)) {
+			t.Fatalf("feed %d is %s, want %s", i, c.Path, paths.FeedRegion(r.Code))
+		}
+		data, _ := fb.Bytes(c)
+		cal, err := goical.NewDecoder(bytes.NewReader(data)).Decode()
+		if err != nil {
+			t.Fatalf("%s: go-ical: %v", c.Path, err)
+		}
+		entries := r.Entries()
+		events := cal.Events()
+		if len(events) != len(entries) {
+			t.Fatalf("%s: %d events, want %d", c.Path, len(events), len(entries))
+		}
+		kinds := map[regions.Kind]int{}
+		for j, ev := range events {
+			e := entries[j]
+			kinds[e.Kind]++
+			start, _ := ev.DateTimeStart(time.UTC)
+			end, _ := ev.DateTimeEnd(time.UTC)
+			summary, _ := ev.Props.Text(goical.PropSummary)
+			uid, _ := ev.Props.Text(goical.PropUID)
+			url := ev.Props.Get(goical.PropURL).Value
+			var wantUID string
+			switch e.Kind {
+			case regions.KindHoliday:
+				wantUID = fmt.Sprintf("%s-%d@%s", e.Holiday.Occasion.ID, e.Year, domain)
+			case regions.KindBridge:
+				wantUID = fmt.Sprintf("brueckentag-%s-%s@%s", strings.ToLower(r.Code), e.Start.Compact(), domain)
+			case regions.KindSchoolStart:
+				wantUID = fmt.Sprintf("ferienbeginn-%s-%s@%s", strings.ToLower(r.Code), e.Start.Compact(), domain)
+			}
+			if civil.FromTime(start) != e.Start || civil.FromTime(end) != e.End.AddDays(1) || summary != e.Summary || uid != wantUID ||
+				url != fb.Config.Abs(paths.Region(r.Code)) {
+				t.Fatalf("%s event %d: %s %s..%s %q %s; want %s %s..%s(+1) %q", c.Path, j, uid, start.Format(time.DateOnly),
+					end.Format(time.DateOnly), summary, url, wantUID, e.Start, e.End, e.Summary)
+			}
+		}
+		if kinds[regions.KindHoliday] < 6*6 || kinds[regions.KindBridge] == 0 {
+			t.Errorf("%s: %v", c.Path, kinds)
+		}
+		if (r.Country == "DE") != (kinds[regions.KindSchoolStart] > 0) {
+			t.Errorf("%s: %d Ferienbeginn events", c.Path, kinds[regions.KindSchoolStart])
+		}
+	}
+}
+
+// What subscribers read: partial holidays are marked, Austria says
+// Fenstertag, Ferienbeginn names the holidays and the state.
+func TestRegionFeedTexts(t *testing.T) {
+	fb, _, cals := regionFeeds(t, "2026-11-22")
+	byPath := map[string]string{}
+	for _, c := range cals {
+		data, _ := fb.Bytes(c)
+		byPath[c.Path] = unfold(string(data))
+	}
+	for path, wants := range map[string][]string{
+		"/feeds/regions/de-by.ics": {
+			"SUMMARY:Mariä Himmelfahrt (teilweise)\r\n",
+			"DESCRIPTION:Gesetzlicher Feiertag nur in Teilen von Bayern: nur in Gemeinden",
+			"UID:brueckentag-de-by-20260515@",
+			"SUMMARY:Brückentag\r\n",
+			"UID:ferienbeginn-de-by-20261102@",
+			"SUMMARY:Ferienbeginn: Herbstferien Bayern\r\n",
+			"UID:de-christi-himmelfahrt-2026@",
+			"CATEGORIES:Schulferien\r\n",
+			"X-WR-CALNAME:Bayern: Feiertage\\, Brückentage und Ferienbeginn\r\n",
+		},
+		"/feeds/regions/at-9.ics": {
+			"SUMMARY:Fenstertag\r\n",
+			"CATEGORIES:Fenstertag\r\n",
+			"UID:brueckentag-at-9-20261207@",
+			"aber kein allgemein arbeitsfreier Tag",
+		},
+		"/feeds/regions/ch-ne.ics": {"SUMMARY:Fronleichnam (teilweise)\r\n", "nur in der Gemeinde Le Landeron"},
+	} {
+		got := byPath[path]
+		for _, w := range wants {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s lacks %q", path, w)
+			}
+		}
+	}
+	if strings.Contains(byPath["/feeds/regions/at-9.ics"], "Ferienbeginn") {
+		t.Errorf("an Austrian feed has Ferienbeginn")
+	}
+}
+
+func unfold(s string) string { return strings.ReplaceAll(s, "\r\n ", "") }

@@ -1,0 +1,97 @@
+package site
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/anlass/anlass/internal/civil"
+	"github.com/anlass/anlass/internal/content"
+	"github.com/anlass/anlass/internal/project"
+	"github.com/anlass/anlass/internal/schedule"
+	builtin "github.com/anlass/anlass/templates"
+)
+
+// fixtureToday is the fixed "today" of the fixture site.
+var fixtureToday = civil.Of(2026, time.March, 1)
+
+// loadInput loads a project and computes its window the way internal/build
+// does: feed window around today, drafts removed.
+func loadInput(t testing.TB, root string, today civil.Date, baseURL string) Input {
+	t.Helper()
+	p, l := project.Load(root)
+	if l.HasErrors() {
+		t.Fatalf("project %s has errors:\n%v", root, l)
+	}
+	if baseURL != "" {
+		if err := p.Config.SetBaseURL(baseURL); err != nil {
+			t.Fatal(err)
+		}
+	}
+	from, to := schedule.FeedWindow(today, p.Config.YearsBefore, p.Config.YearsAfter)
+	w, err := schedule.Compute(p.Engine, from, to, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var arts []*content.Article
+	for _, a := range p.Articles {
+		if !a.Draft {
+			arts = append(arts, a)
+		}
+	}
+	return Input{
+		Project:   p,
+		Window:    w,
+		Clock:     project.Clock{Stamp: today.Time(), Today: today, Fixed: true},
+		Articles:  arts,
+		Templates: templatesFS(),
+	}
+}
+
+// templatesFS is the repository's templates folder, so tests see edits
+// without a rebuild of the embedded copy.
+func templatesFS() fs.FS {
+	if _, err := os.Stat("../../templates/base.html"); err == nil {
+		return os.DirFS("../../templates")
+	}
+	return builtin.FS
+}
+
+func fixture(t testing.TB) Input {
+	return loadInput(t, "testdata/fixture", fixtureToday, "")
+}
+
+// renderTo renders in into a new temporary directory.
+func renderTo(t testing.TB, in Input) (string, Stats) {
+	t.Helper()
+	dir := t.TempDir()
+	st, err := Render(in, dir)
+	if err != nil {
+		t.Fatalf("Render: %v", err)
+	}
+	return dir, st
+}
+
+// readTree returns every file below dir by slash path.
+func readTree(t testing.TB, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = data
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}

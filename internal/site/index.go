@@ -1,0 +1,299 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/anlass/anlass/internal/civil"
+	"github.com/anlass/anlass/internal/content"
+	"github.com/anlass/anlass/internal/markdown"
+	"github.com/anlass/anlass/internal/occasion"
+	"github.com/anlass/anlass/internal/paths"
+	"github.com/anlass/anlass/internal/region"
+	"github.com/anlass/anlass/internal/schedule"
+)
+
+// nextYears is how many coming dates an occasion page lists.
+const nextYears = 5
+
+// upcomingDays and upcomingMax bound the home page's "coming up" list.
+const (
+	upcomingDays = 56
+	upcomingMax  = 30
+)
+
+// index is everything pages share, computed once per build.
+type index struct {
+	occs     []*occView // by id
+	byID     map[string]*occView
+	arts     []*artView // newest first, then by slug
+	bySlug   map[string]*artView
+	tags     []*tagView // by name
+	byTag    map[string]*tagView
+	cats     []*catView // display order
+	years    []int
+	upcoming []card
+	all      Subscription
+}
+
+// occView is an occasion with what its pages show about it.
+type occView struct {
+	O        *occasion.Occasion
+	Next     []schedule.Occurrence // up to nextYears, not ended before today
+	Plain    string                // the summary as text
+	Teaser   string                // its first sentence
+	Articles []*artView            // articles that list the occasion
+	Regions  []string              // German names of the regions
+	sortKey  string
+}
+
+// NextOcc is the next (or current) occurrence, nil when the window has none.
+func (o *occView) NextOcc() *schedule.Occurrence {
+	if len(o.Next) == 0 {
+		return nil
+	}
+	return &o.Next[0]
+}
+
+// Idea is the idea shown on cards: the first one.
+func (o *occView) Idea() *occasion.Idea {
+	if len(o.O.Ideas) == 0 {
+		return nil
+	}
+	return &o.O.Ideas[0]
+}
+
+// artView is an article with its linked occasions.
+type artView struct {
+	A       *content.Article
+	Occs    []*occView
+	Minutes int // reading time
+}
+
+type tagView struct {
+	Name string
+	Occs []*occView
+	Arts []*artView
+}
+
+// Count is the number of occasions and articles with the tag.
+func (t *tagView) Count() int { return len(t.Occs) + len(t.Arts) }
+
+type catView struct {
+	Cat  occasion.Category
+	Occs []*occView // by next date; those without one last, by name
+	Sub  Subscription
+}
+
+// card is an occurrence on the home page or in lists.
+type card struct {
+	Oc schedule.Occurrence
+	V  *occView
+}
+
+func buildIndex(s *site) (*index, error) {
+	cat := s.in.Project.Catalog
+	ix := &index{byID: map[string]*occView{}, bySlug: map[string]*artView{}, byTag: map[string]*tagView{}}
+	for _, o := range cat.Occasions {
+		v := &occView{O: o, Next: s.w.Next(o.ID, nextYears), sortKey: sortKey(o.Name.De)}
+		v.Plain = markdown.Plain([]byte(o.Summary))
+		v.Teaser = teaser(v.Plain, 180)
+		for _, r := range o.Regions {
+			name := r.Code
+			if reg, ok := region.Lookup(r.Code); ok {
+				name = reg.Name
+			}
+			if r.Partial != "" {
+				name += " (" + r.Partial + ")"
+			}
+			v.Regions = append(v.Regions, name)
+		}
+		ix.occs = append(ix.occs, v)
+		ix.byID[o.ID] = v
+	}
+	for _, a := range s.in.Articles {
+		av := &artView{A: a, Minutes: max(1, (a.Words()+199)/200)}
+		for _, id := range a.Occasions {
+			if v := ix.byID[id]; v != nil {
+				av.Occs = append(av.Occs, v)
+				v.Articles = append(v.Articles, av)
+			}
+		}
+		ix.arts = append(ix.arts, av)
+		ix.bySlug[a.Slug] = av
+	}
+	slices.SortStableFunc(ix.arts, func(a, b *artView) int {
+		return cmp.Or(cmp.Compare(b.A.Date, a.A.Date), strings.Compare(a.A.Slug, b.A.Slug))
+	})
+	for _, v := range ix.occs {
+		slices.SortStableFunc(v.Articles, func(a, b *artView) int {
+			return cmp.Or(cmp.Compare(b.A.Date, a.A.Date), strings.Compare(a.A.Slug, b.A.Slug))
+		})
+	}
+
+	tag := func(name string) *tagView {
+		t := ix.byTag[name]
+		if t == nil {
+			t = &tagView{Name: name}
+			ix.byTag[name] = t
+			ix.tags = append(ix.tags, t)
+		}
+		return t
+	}
+	for _, v := range ix.occs {
+		for _, t := range v.O.Tags {
+			if validSlug(t) {
+				tv := tag(t)
+				tv.Occs = append(tv.Occs, v)
+			}
+		}
+	}
+	for _, a := range ix.arts {
+		for _, t := range a.A.Tags {
+			if validSlug(t) {
+				tv := tag(t)
+				tv.Arts = append(tv.Arts, a)
+			}
+		}
+	}
+	slices.SortFunc(ix.tags, func(a, b *tagView) int { return strings.Compare(a.Name, b.Name) })
+	for _, t := range ix.tags {
+		sortByName(t.Occs)
+	}
+
+	for _, c := range occasion.Categories {
+		cv := &catView{Cat: c, Sub: subscription(s.cfg.Title+": "+c.Label(), s.cfg.Abs(paths.FeedCategory(string(c))), string(c))}
+		for _, v := range ix.occs {
+			if v.O.Category == c {
+				cv.Occs = append(cv.Occs, v)
+			}
+		}
+		sortByNext(cv.Occs)
+		ix.cats = append(ix.cats, cv)
+	}
+	ix.all = subscription(s.cfg.Title+": alle Anlässe", s.cfg.Abs(paths.FeedAll()), "alle")
+	ix.years = s.w.Years()
+	for _, oc := range s.w.Upcoming(upcomingDays, nil) {
+		if len(ix.upcoming) == upcomingMax {
+			break
+		}
+		ix.upcoming = append(ix.upcoming, card{Oc: oc, V: ix.byID[oc.Occasion.ID]})
+	}
+	return ix, nil
+}
+
+func sortByName(vs []*occView) {
+	slices.SortFunc(vs, func(a, b *occView) int {
+		return cmp.Or(strings.Compare(a.sortKey, b.sortKey), strings.Compare(a.O.ID, b.O.ID))
+	})
+}
+
+func sortByNext(vs []*occView) {
+	slices.SortFunc(vs, func(a, b *occView) int {
+		an, bn := a.NextOcc(), b.NextOcc()
+		switch {
+		case an != nil && bn == nil:
+			return -1
+		case an == nil && bn != nil:
+			return 1
+		case an != nil && bn != nil && an.Start != bn.Start:
+			return cmp.Compare(an.Start, bn.Start)
+		}
+		return cmp.Or(strings.Compare(a.sortKey, b.sortKey), strings.Compare(a.O.ID, b.O.ID))
+	})
+}
+
+// sortKey orders German names as in a dictionary (DIN 5007-1): umlauts as
+// their base letter, ß as ss, case ignored.
+func sortKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch r {
+		case 'ä':
+			b.WriteByte('a')
+		case 'ö':
+			b.WriteByte('o')
+		case 'ü':
+			b.WriteByte('u')
+		case 'ß':
+			b.WriteString("ss")
+		default:
+			if r < utf8.RuneSelf || unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b.WriteRune(foldRune(r))
+			}
+		}
+	}
+	return b.String()
+}
+
+func foldRune(r rune) rune {
+	const from = "àáâãåèéêëìíîïòóôõøùúûýÿçñ"
+	const to = "aaaaaeeeeiiiiooooouuuyycn"
+	if i := strings.IndexRune(from, r); i >= 0 {
+		return rune(to[utf8.RuneCountInString(from[:i])])
+	}
+	return r
+}
+
+// letterOf is the A–Z group of a name: "Ä…" → "A", digits → "0–9".
+func letterOf(key string) string {
+	r, _ := utf8.DecodeRuneInString(key)
+	switch {
+	case r >= 'a' && r <= 'z':
+		return string(unicode.ToUpper(r))
+	case r >= '0' && r <= '9':
+		return "0–9"
+	}
+	return "#"
+}
+
+// teaser cuts text after its first sentence, or at a word near limit.
+func teaser(text string, limit int) string {
+	for i := 0; i+2 <= len(text); i++ {
+		if (text[i] == '.' || text[i] == '!' || text[i] == '?') && (i+1 == len(text) || text[i+1] == ' ') && i > 40 {
+			// Skip abbreviations such as "z. B." or "St." by requiring a
+			// lower-case-free previous word of more than three letters.
+			w := text[strings.LastIndexByte(text[:i], ' ')+1 : i]
+			if utf8.RuneCountInString(w) > 3 {
+				if utf8.RuneCountInString(text[:i+1]) <= limit {
+					return text[:i+1]
+				}
+				break
+			}
+		}
+	}
+	return truncate(text, limit)
+}
+
+// truncate shortens text to at most limit runes at a word boundary, adding "…".
+func truncate(text string, limit int) string {
+	if utf8.RuneCountInString(text) <= limit {
+		return text
+	}
+	r := []rune(text)[:limit]
+	cut := string(r)
+	if i := strings.LastIndexByte(cut, ' '); i > limit/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:–-") + " …"
+}
+
+func validSlug(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// prepareFrom is the day to start preparing for an occurrence.
+func prepareFrom(oc schedule.Occurrence) civil.Date {
+	return oc.Start.AddDays(-oc.Occasion.LeadDays)
+}

@@ -1,0 +1,157 @@
+// Package site renders the static website: every HTML page, the search
+// index, the machine-readable files (sitemap, robots.txt, Atom, JSON, CSV)
+// and the static assets. The .ics feeds are written by internal/feed.
+//
+// Render is a pipeline: load the templates once → index the project once
+// (next dates, related articles, tags) → render every page on NumCPU workers.
+// All dates come from the schedule.Window; nothing here evaluates a rule.
+package site
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/anlass/anlass/internal/config"
+	"github.com/anlass/anlass/internal/content"
+	"github.com/anlass/anlass/internal/paths"
+	"github.com/anlass/anlass/internal/project"
+	"github.com/anlass/anlass/internal/schedule"
+)
+
+// Input is everything a site build reads.
+type Input struct {
+	Project  *project.Project
+	Window   *schedule.Window
+	Clock    project.Clock
+	Articles []*content.Article // published only (drafts removed), sorted by slug
+
+	// Templates holds the page templates and static/ assets. Nil means
+	// <Project.Root>/templates when it has a base.html, else the copy built
+	// into anlass.
+	Templates fs.FS
+}
+
+// Stats counts what Render wrote.
+type Stats struct{ Pages, Files int }
+
+// output is one file of the site: a site path and a function producing its bytes.
+type output struct {
+	path   string // site path, "/anlaesse/x/" or "/sitemap.xml"
+	page   bool   // an HTML page (counted in Stats.Pages)
+	render func() ([]byte, error)
+}
+
+// Render writes the whole site (not the .ics feeds) into dir, which exists.
+// The same Input gives the same bytes.
+func Render(in Input, dir string) (Stats, error) {
+	if in.Project == nil || in.Window == nil {
+		return Stats{}, errors.New("site: Input needs a Project and a Window")
+	}
+	s, err := newSite(in)
+	if err != nil {
+		return Stats{}, err
+	}
+	outs := s.outputs()
+	if err := write(dir, outs); err != nil {
+		return Stats{}, err
+	}
+	var st Stats
+	for _, o := range outs {
+		st.Files++
+		if o.page {
+			st.Pages++
+		}
+	}
+	return st, nil
+}
+
+// write renders the outputs on NumCPU workers. The first error in output
+// order is returned, so failures are reported deterministically too.
+func write(dir string, outs []output) error {
+	errs := make([]error, len(outs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	workers := min(runtime.NumCPU(), len(outs))
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = writeOne(dir, outs[i])
+			}
+		}()
+	}
+	for i := range outs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return firstErr(errs)
+}
+
+func firstErr(errs []error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+func writeOne(dir string, o output) error {
+	data, err := o.render()
+	if err != nil {
+		return fmt.Errorf("site: %s: %w", o.path, err)
+	}
+	file := filepath.Join(dir, filepath.FromSlash(paths.File(o.path)))
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(file, data, 0o644)
+}
+
+// site is the read-only state shared by all workers.
+type site struct {
+	in    Input
+	cfg   config.Config
+	w     *schedule.Window
+	tpl   *templates
+	index *index
+}
+
+func newSite(in Input) (*site, error) {
+	tfs := in.Templates
+	if tfs == nil {
+		tfs = defaultTemplates(in.Project.Root)
+	}
+	t, err := loadTemplates(tfs)
+	if err != nil {
+		return nil, err
+	}
+	s := &site{in: in, cfg: in.Project.Config, w: in.Window, tpl: t}
+	s.index, err = buildIndex(s)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// execute runs a page template into a fresh buffer.
+func (s *site) execute(name string, p *Page) ([]byte, error) {
+	t := s.tpl.pages[name]
+	if t == nil {
+		return nil, fmt.Errorf("no template %q", name)
+	}
+	var buf bytes.Buffer
+	buf.Grow(16 << 10)
+	if err := t.ExecuteTemplate(&buf, "base", p); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,295 @@
+package site
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"html"
+	"net/url"
+	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/anlass/anlass/internal/occasion"
+)
+
+var (
+	scriptTag = regexp.MustCompile(`(?i)<script\b[^>]*>`)
+	eventAttr = regexp.MustCompile(`(?i)<[a-z][^>]*\son[a-z]+\s*=`)
+	badURL    = regexp.MustCompile(`(?i)\s(href|src|action|formaction|poster)\s*=\s*["']?\s*(javascript|vbscript|data):`)
+	jsonLD    = regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`)
+)
+
+// assertNoScript fails when an HTML page contains script that the site did
+// not put there itself.
+func assertNoScript(t *testing.T, name string, page []byte) {
+	t.Helper()
+	for _, tag := range scriptTag.FindAll(page, -1) {
+		s := string(tag)
+		if s != `<script type="application/ld+json">` && !strings.HasPrefix(s, `<script src="`) {
+			t.Errorf("%s: unexpected %s", name, s)
+		}
+		if strings.HasPrefix(s, `<script src="`) && !strings.Contains(s, "assets/site.js?v=") {
+			t.Errorf("%s: script from elsewhere: %s", name, s)
+		}
+	}
+	if got := len(scriptTag.FindAll(page, -1)); got != bytes.Count(page, []byte("</script>")) {
+		t.Errorf("%s: %d script tags but %d closing tags: text escaped a script element", name, got, bytes.Count(page, []byte("</script>")))
+	}
+	if m := eventAttr.Find(page); m != nil {
+		t.Errorf("%s: event handler attribute in %s", name, m)
+	}
+	if m := badURL.Find(page); m != nil {
+		t.Errorf("%s: script URL in %s", name, m)
+	}
+	low := bytes.ToLower(page)
+	for _, bad := range []string{"<iframe", "<img src=x", "<b>klammer", "<em>in gold", "<div onclick"} {
+		if bytes.Contains(low, []byte(bad)) {
+			i := bytes.Index(low, []byte(bad))
+			t.Errorf("%s: contains %q: …%s…", name, bad, page[max(0, i-60):min(len(page), i+60)])
+		}
+	}
+}
+
+// TestXSS renders occasions and articles whose text contains HTML, script,
+// event handlers and javascript:/data: links (see testdata/fixture): all of
+// it must come out escaped or neutralised, on every page.
+func TestXSS(t *testing.T) {
+	in := fixture(t)
+	// Fields the loader does not restrict, set to hostile values.
+	o := in.Project.Catalog.Get("tag-der-klammer")
+	o.Name.En = `</span><script>alert("en")</script>`
+	o.Origin = `<img src=x onerror=alert(1)>`
+	o.Ideas[0].Budget = `"><script>alert(3)</script>`
+	o.Sources = append(o.Sources, occasion.Source{URL: "javascript:alert(1)", Title: "böse"})
+	o.Tags = append(o.Tags, `x"><script>`)
+	dir, _ := renderTo(t, in)
+	files := readTree(t, dir)
+	for name, data := range files {
+		if strings.HasSuffix(name, ".html") {
+			assertNoScript(t, name, data)
+		}
+	}
+	page := string(files["anlaesse/tag-der-klammer/index.html"])
+	for _, want := range []string{
+		`<h1>Tag der &lt;b&gt;Klammer&lt;/b&gt; &amp; „Zitate“ &lt;script&gt;alert(1)&lt;/script&gt;</h1>`,
+		`<a href="../../anlaesse/pi-tag/">Pi-Tag</a>`, // the safe link in the same summary survives
+		`href="#ZgotmplZ"`, // html/template's answer to the javascript: source
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("tag-der-klammer page lacks %s", want)
+		}
+	}
+	// JSON-LD stays one script element with valid JSON.
+	m := jsonLD.FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no JSON-LD on the occasion page")
+	}
+	var ev map[string]any
+	if err := json.Unmarshal([]byte(m[1]), &ev); err != nil {
+		t.Fatalf("JSON-LD: %v\n%s", err, m[1])
+	}
+	if !strings.Contains(ev["name"].(string), "<script>") {
+		t.Errorf("JSON-LD name should carry the text (escaped as JSON): %v", ev["name"])
+	}
+	// The Atom feed carries article HTML as escaped text; unescaped it is still script-free.
+	var feed struct {
+		Entries []struct {
+			Content string `xml:"content"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal(files["ideen/atom.xml"], &feed); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range feed.Entries {
+		assertNoScript(t, "atom entry", []byte(e.Content))
+	}
+}
+
+// TestDeterministic renders the same input twice, with different numbers of
+// workers, and compares every byte.
+func TestDeterministic(t *testing.T) {
+	a, _ := renderTo(t, fixture(t))
+	prev := runtime.GOMAXPROCS(1)
+	b, _ := renderTo(t, fixture(t))
+	runtime.GOMAXPROCS(prev)
+	fa, fb := readTree(t, a), readTree(t, b)
+	if len(fa) != len(fb) {
+		t.Fatalf("%d files, then %d", len(fa), len(fb))
+	}
+	for name, data := range fa {
+		if !bytes.Equal(data, fb[name]) {
+			t.Errorf("%s differs between two renders", name)
+		}
+	}
+}
+
+func TestRenderTwiceIntoOneDir(t *testing.T) {
+	in := fixture(t)
+	dir := t.TempDir()
+	if _, err := Render(in, dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Render(in, dir); err != nil {
+		t.Fatalf("rendering over existing files (feeds are written first): %v", err)
+	}
+}
+
+// TestSubscribeLinks checks the calendar links of an occasion against the
+// feeds guide: webcal for Apple, Google's cid with the webcal URL, Outlook's
+// addfromweb with the https URL and the name.
+func TestSubscribeLinks(t *testing.T) {
+	dir, _ := renderTo(t, fixture(t))
+	page := string(readTree(t, dir)["anlaesse/pi-tag/index.html"])
+	href := func(class string) *url.URL {
+		t.Helper()
+		m := regexp.MustCompile(`class="btn ` + class + `" href="([^"]+)"`).FindStringSubmatch(page)
+		if m == nil {
+			t.Fatalf("no %s link", class)
+		}
+		u, err := url.Parse(html.UnescapeString(m[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return u
+	}
+	const feed = "https://example.org/feeds/anlaesse/pi-tag.ics"
+	const webcal = "webcal://example.org/feeds/anlaesse/pi-tag.ics"
+	if got := href("sub-webcal").String(); got != webcal {
+		t.Errorf("webcal = %s", got)
+	}
+	g := href("sub-google")
+	if g.Host != "calendar.google.com" || g.Path != "/calendar/r" || g.Query().Get("cid") != webcal {
+		t.Errorf("google = %s", g)
+	}
+	for class, host := range map[string]string{"sub-outlook": "outlook.live.com", "sub-office": "outlook.office.com"} {
+		u := href(class)
+		if u.Host != host || u.Path != "/calendar/0/addfromweb" || u.Query().Get("url") != feed || u.Query().Get("name") != "Pi-Tag" {
+			t.Errorf("%s = %s", class, u)
+		}
+	}
+	if !strings.Contains(page, `value="`+feed+`"`) {
+		t.Error("the plain https URL is not shown")
+	}
+	if !strings.Contains(page, `href="../../feeds/termine/pi-tag-2026.ics"`) {
+		t.Error("no link to add the single 2026 date")
+	}
+	if !strings.Contains(page, "Vorbereitung ab <strong>28. Februar 2026</strong>") {
+		t.Error("lead time: 14 March minus 2 weeks should be 28 February")
+	}
+}
+
+func TestDataFiles(t *testing.T) {
+	in := fixture(t)
+	dir, _ := renderTo(t, in)
+	files := readTree(t, dir)
+
+	raw := files["daten/2026.csv"]
+	if !bytes.HasPrefix(raw, []byte("\ufeff")) {
+		t.Error("CSV lacks the UTF-8 byte order mark")
+	}
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(raw, []byte("\ufeff"))))
+	r.Comma = ';'
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows[0][0] != "Beginn" || rows[0][3] != "Anlass" {
+		t.Errorf("CSV header = %v", rows[0])
+	}
+	if n := len(in.Window.InYear(2026)); len(rows) != n+1 {
+		t.Errorf("CSV has %d rows, want %d occurrences + header", len(rows), n)
+	}
+	if !bytes.Contains(raw, []byte("\r\n")) {
+		t.Error("CSV lines should end in CRLF")
+	}
+
+	var all struct {
+		Occasions []struct {
+			ID    string                   `json:"id"`
+			Dates []struct{ Start string } `json:"dates"`
+		} `json:"occasions"`
+	}
+	if err := json.Unmarshal(files["daten/anlaesse.json"], &all); err != nil {
+		t.Fatal(err)
+	}
+	if len(all.Occasions) != len(in.Project.Catalog.Occasions) {
+		t.Errorf("anlaesse.json has %d occasions", len(all.Occasions))
+	}
+	for _, y := range in.Window.Years() {
+		if _, ok := files["daten/"+strconv.Itoa(y)+".json"]; !ok {
+			t.Errorf("no JSON for %d", y)
+		}
+	}
+
+	var index []searchEntry
+	if err := json.Unmarshal(files["suche/index.json"], &index); err != nil {
+		t.Fatal(err)
+	}
+	if len(index) != len(in.Project.Catalog.Occasions)+len(in.Articles) {
+		t.Errorf("search index has %d entries", len(index))
+	}
+	for _, e := range index {
+		if e.Title == "" || e.URL == "" || strings.HasPrefix(e.URL, "/") {
+			t.Errorf("search entry %+v: needs a title and a root-relative URL", e)
+		}
+		if _, ok := files[e.URL+"index.html"]; !ok {
+			t.Errorf("search entry %s points nowhere", e.URL)
+		}
+	}
+	if slices.ContainsFunc(index, func(e searchEntry) bool { return e.Title == "Ein Entwurf" }) {
+		t.Error("a draft is in the search index")
+	}
+
+	if !bytes.Contains(files["robots.txt"], []byte("Sitemap: https://example.org/sitemap.xml")) {
+		t.Error("robots.txt does not point to the sitemap")
+	}
+	var sm struct {
+		URLs []struct {
+			Loc string `xml:"loc"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal(files["sitemap.xml"], &sm); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range sm.URLs {
+		if !strings.HasPrefix(u.Loc, "https://example.org/") {
+			t.Errorf("sitemap URL %s is not absolute", u.Loc)
+		}
+		if _, ok := files[strings.TrimPrefix(u.Loc, "https://example.org/")+"index.html"]; !ok {
+			t.Errorf("sitemap lists %s, which was not rendered", u.Loc)
+		}
+	}
+}
+
+// TestPageBasics checks what every page must carry: language, title,
+// description, canonical, Open Graph, landmarks and the skip link.
+func TestPageBasics(t *testing.T) {
+	dir, _ := renderTo(t, fixture(t))
+	for name, data := range readTree(t, dir) {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		page := string(data)
+		must := []string{`<html lang="de">`, "<title>", `<meta name="description" content="`, `<a class="skip-link" href="#inhalt">`,
+			`<header class="site-header">`, `<nav class="main-nav" aria-label="Hauptnavigation">`, `<main id="inhalt"`, `<footer class="site-footer">`}
+		if name != "404.html" {
+			must = append(must, `<link rel="canonical" href="https://example.org/`, `<meta property="og:title"`, `<meta property="og:url"`)
+		}
+		for _, m := range must {
+			if !strings.Contains(page, m) {
+				t.Errorf("%s lacks %s", name, m)
+			}
+		}
+		if strings.Contains(page, `content=""`) {
+			t.Errorf("%s has an empty meta content", name)
+		}
+		if c := strings.Count(page, "<h1"); c != 1 {
+			t.Errorf("%s has %d h1 elements", name, c)
+		}
+	}
+}

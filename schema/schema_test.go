@@ -1,0 +1,240 @@
+package schema
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/anlass/anlass/internal/content"
+	"github.com/anlass/anlass/internal/diag"
+	"github.com/anlass/anlass/internal/occasion"
+	"github.com/anlass/anlass/internal/region"
+)
+
+func load(t *testing.T, name string) *schemaDoc {
+	t.Helper()
+	data, err := Files.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := parseSchema(data)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return d
+}
+
+// get follows a path of keys through the schema, resolving $ref.
+func (d *schemaDoc) get(t *testing.T, path ...string) map[string]any {
+	t.Helper()
+	cur := d.root
+	for _, p := range path {
+		next, ok := cur[p].(map[string]any)
+		if !ok {
+			t.Fatalf("schema has no %s", strings.Join(path, "/"))
+		}
+		if ref, ok := next["$ref"].(string); ok {
+			next = d.root["definitions"].(map[string]any)[strings.TrimPrefix(ref, "#/definitions/")].(map[string]any)
+		}
+		cur = next
+	}
+	return cur
+}
+
+func keys(m map[string]any) []string {
+	out := sortedKeys(m)
+	return out
+}
+
+func strs(v any) []string {
+	var out []string
+	for _, x := range v.([]any) {
+		out = append(out, x.(string))
+	}
+	return out
+}
+
+func sameSet(t *testing.T, what string, schema, loader []string) {
+	t.Helper()
+	a, b := slices.Sorted(slices.Values(schema)), slices.Sorted(slices.Values(loader))
+	if !slices.Equal(a, b) {
+		t.Errorf("%s: the schema has %v, the loader %v", what, a, b)
+	}
+}
+
+func TestSupportedKeywords(t *testing.T) {
+	for _, name := range []string{"occasion.schema.json", "article.schema.json"} {
+		d := load(t, name)
+		if d.root["$schema"] != "http://json-schema.org/draft-07/schema#" {
+			t.Errorf("%s: $schema %v, want draft-07", name, d.root["$schema"])
+		}
+		subschemas(d.root, "#", func(s map[string]any, ptr string) {
+			for k := range s {
+				if !annotations[k] && !validating[k] {
+					t.Errorf("%s %s: keyword %q is not supported by the test's validator", name, ptr, k)
+				}
+			}
+			if p, ok := s["pattern"].(string); ok {
+				d.regexp(p) // panics on a pattern Go cannot compile
+			}
+		})
+	}
+}
+
+func TestOccasionKeysMatchLoader(t *testing.T) {
+	d := load(t, "occasion.schema.json")
+	k := occasion.Keys()
+	sameSet(t, "top-level keys", keys(d.get(t, "properties")), k.Top)
+	sameSet(t, "name keys", keys(d.get(t, "properties", "name", "properties")), k.Name)
+	sameSet(t, "idea keys", keys(d.get(t, "properties", "ideas", "items", "properties")), k.Idea)
+	sameSet(t, "source keys", keys(d.get(t, "properties", "sources", "items", "properties")), k.Source)
+	for _, path := range [][]string{{}, {"properties", "name"}, {"properties", "ideas", "items"}, {"properties", "sources", "items"}} {
+		if ap, ok := d.get(t, path...)["additionalProperties"].(bool); !ok || ap {
+			t.Errorf("%v: additionalProperties must be false (the loader rejects unknown keys)", path)
+		}
+	}
+}
+
+func TestArticleKeysMatchLoader(t *testing.T) {
+	d := load(t, "article.schema.json")
+	sameSet(t, "front matter keys", keys(d.get(t, "properties")), content.FrontMatterKeys())
+	if ap, ok := d.root["additionalProperties"].(bool); !ok || ap {
+		t.Error("additionalProperties must be false (the loader rejects unknown keys)")
+	}
+}
+
+func TestEnumsAndLimitsMatchLoader(t *testing.T) {
+	d := load(t, "occasion.schema.json")
+	var cats []string
+	for _, c := range occasion.Categories {
+		cats = append(cats, string(c))
+	}
+	if got := strs(d.get(t, "properties", "category")["enum"]); !slices.Equal(got, cats) {
+		t.Errorf("category enum %v, loader %v", got, cats)
+	}
+	if got := strs(d.get(t, "properties", "ideas", "items", "properties", "kind")["enum"]); !slices.Equal(got, occasion.IdeaKinds()) {
+		t.Errorf("idea kind enum %v, loader %v", got, occasion.IdeaKinds())
+	}
+	var codes, names []string
+	for _, r := range region.All() {
+		codes, names = append(codes, r.Code), append(names, r.Name)
+	}
+	regions := d.get(t, "properties", "regions", "items")
+	if got := strs(regions["enum"]); !slices.Equal(got, codes) {
+		t.Errorf("region enum %v, internal/region %v", got, codes)
+	}
+	if got := strs(regions["enumDescriptions"]); !slices.Equal(got, names) {
+		t.Errorf("region descriptions %v, internal/region %v", got, names)
+	}
+	for _, c := range []struct {
+		path []string
+		key  string
+		want int
+	}{
+		{[]string{"properties", "summary"}, "minLength", occasion.MinSummary},
+		{[]string{"properties", "summary"}, "maxLength", occasion.MaxSummary},
+		{[]string{"properties", "ideas"}, "minItems", occasion.MinIdeas},
+		{[]string{"properties", "since"}, "minimum", occasion.MinYear},
+		{[]string{"properties", "since"}, "maximum", occasion.MaxYear},
+		{[]string{"properties", "until"}, "minimum", occasion.MinYear},
+		{[]string{"properties", "until"}, "maximum", occasion.MaxYear},
+	} {
+		if got, _ := d.get(t, c.path...)[c.key].(float64); int(got) != c.want {
+			t.Errorf("%s %s: %v, loader %d", strings.Join(c.path, "/"), c.key, got, c.want)
+		}
+	}
+}
+
+// root is the repository root, where the real occasions and articles are.
+const root = ".."
+
+// Every occasion file names the schema in its first line, with a path that
+// leads to it, and validates against it.
+func TestRealOccasions(t *testing.T) {
+	d := load(t, "occasion.schema.json")
+	n := 0
+	filepath.WalkDir(filepath.Join(root, occasion.OccasionsDir), func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || filepath.Ext(p) != ".yaml" {
+			return err
+		}
+		n++
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(filepath.Dir(p), filepath.Join(root, "schema", "occasion.schema.json"))
+		want := "# yaml-language-server: $schema=" + filepath.ToSlash(rel)
+		if first, _, _ := strings.Cut(string(data), "\n"); first != want {
+			t.Errorf("%s: first line %q, want %q", p, first, want)
+		}
+		var node yaml.Node
+		if err := yaml.Unmarshal(data, &node); err != nil {
+			t.Errorf("%s: %v", p, err)
+			return nil
+		}
+		for _, e := range d.Validate(fromYAML(&node)) {
+			t.Errorf("%s: %s", p, e)
+		}
+		return nil
+	})
+	if n < 10 {
+		t.Fatalf("found only %d occasion files under %s", n, filepath.Join(root, occasion.OccasionsDir))
+	}
+}
+
+// Every article's front matter names the schema and validates against it.
+func TestRealArticles(t *testing.T) {
+	d := load(t, "article.schema.json")
+	files, _ := filepath.Glob(filepath.Join(root, content.Dir, "*.md"))
+	if len(files) == 0 {
+		t.Skip("no articles")
+	}
+	for _, p := range files {
+		data, _ := os.ReadFile(p)
+		fm, ok := frontMatter(data)
+		if !ok {
+			t.Errorf("%s: no front matter", p)
+			continue
+		}
+		if !bytes.Contains(fm, []byte("# yaml-language-server: $schema=../schema/article.schema.json\n")) {
+			t.Errorf("%s: the front matter does not name the schema", p)
+		}
+		var node yaml.Node
+		if err := yaml.Unmarshal(fm, &node); err != nil {
+			t.Errorf("%s: %v", p, err)
+			continue
+		}
+		for _, e := range d.Validate(fromYAML(&node)) {
+			t.Errorf("%s: %s", p, e)
+		}
+	}
+}
+
+func frontMatter(data []byte) ([]byte, bool) {
+	rest, ok := bytes.CutPrefix(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("---\n"))
+	if !ok {
+		return nil, false
+	}
+	fm, _, ok := bytes.Cut(rest, []byte("\n---\n"))
+	return append(fm, '\n'), ok
+}
+
+// loaderErrors parses an occasion as anlass check does (one file) and
+// returns its errors; warnings do not make a file invalid.
+func loaderErrors(rel string, data []byte, parse func(string, []byte, *diag.List)) []string {
+	var l diag.List
+	parse(rel, data, &l)
+	var out []string
+	for _, d := range l {
+		if d.Severity == diag.Error {
+			out = append(out, d.String())
+		}
+	}
+	return out
+}

@@ -1,0 +1,12 @@
+// Package templates holds the site's page templates (html/template) and its
+// static assets (static/). A site owner restyles the site by editing these
+// files; anlass reads them from the project's templates/ folder and falls
+// back to this built-in copy when a project has none.
+package templates
+
+import "embed"
+
+// FS is the built-in copy of the templates and static/ assets.
+//
+//go:embed *.html static
+var FS embed.FS
