@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/anlass/anlass/internal/project"
 	"github.com/anlass/anlass/internal/yamlfile"
 )
 
@@ -20,7 +21,8 @@ const hostileDir = "../../testdata/hostile"
 // with what cannot be committed (huge files, symlinks, special files, names
 // a checkout may normalise). The build must end in the listed diagnostics —
 // each "path:line:col: message", matched as a substring — or, with no
-// diagnostics listed, succeed and pass check.
+// diagnostics listed, succeed and pass check. `anlass check` (project.Check)
+// must report the same.
 type hostileCase struct {
 	name  string
 	setup func(t *testing.T, root, outside string)
@@ -153,6 +155,26 @@ var hostileCases = []hostileCase{
 		`content/b/gleich.md:1:1: duplicate slug "gleich": content/a/gleich.md has the same file name`,
 	}},
 	{name: "html", check: checkHTMLCase},
+	{name: "reference-fanout", setup: func(t *testing.T, root, _ string) {
+		// Each occasion refers to the next one twice (a span from it to two
+		// days after it): evaluated without remembering results, the first
+		// would take 2^40 evaluations.
+		const n = 40
+		files := map[string]string{}
+		for i := range n {
+			date := fmt.Sprintf(`"@kette-%02d..@kette-%02d +2"`, i+1, i+1)
+			if i == n-1 {
+				date = "06-01"
+			}
+			id := fmt.Sprintf("kette-%02d", i)
+			files["occasions/quirky/"+id+".yaml"] = occasionFile(id, "quirky", "Kette "+id, date)
+		}
+		writeFiles(t, root, files)
+	}, check: func(t *testing.T, public string) {
+		if !exists(filepath.Join(public, "feeds/anlaesse/kette-00.ics")) {
+			t.Error("no feed for kette-00")
+		}
+	}},
 }
 
 func TestHostileInput(t *testing.T) {
@@ -218,6 +240,26 @@ func runHostile(t *testing.T, c hostileCase) {
 			t.Error("a failed build wrote public/")
 		}
 	}
+
+	// anlass check reads the same project and must agree, and finish too.
+	start = time.Now()
+	_, cl := project.Check(root)
+	if took := time.Since(start); took > 10*time.Second {
+		t.Errorf("the check took %v", took)
+	}
+	var checked []string
+	for _, d := range cl {
+		checked = append(checked, d.String())
+	}
+	if len(c.want) == 0 && cl.HasErrors() {
+		t.Errorf("the check found errors:\n%s", strings.Join(checked, "\n"))
+	}
+	for _, w := range c.want {
+		if !strings.Contains(strings.Join(checked, "\n"), w) {
+			t.Errorf("the check lacks %q", w)
+		}
+	}
+
 	assertSameTree(t, "the folder around the project (all but public/)", before, snapshot(t, tmp, "project/public"))
 	assertNoStaging(t, root)
 }

@@ -12,5 +12,5 @@ func ExampleRender() {
 	fmt.Print(r.HTML)
 	// Output:
 	// <h2 id="groesse">Größe</h2>
-	// <p>Siehe <a href="../../anlaesse/pi-tag/">Pi-Tag</a> alert(1) und x.</p>
+	// <p>Siehe <a href="../../anlaesse/pi-tag/">Pi-Tag</a>  und x.</p>
 }

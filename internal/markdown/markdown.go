@@ -211,6 +211,17 @@ func (linkGuard) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 			if n.AutoLinkType == ast.AutoLinkURL && !SafeURL(url) {
 				changes = append(changes, change{n, []ast.Node{ast.NewString(n.Label(src))}})
 			}
+		case *ast.RawHTML:
+			// Raw HTML is not rendered; the text between <script> and
+			// </script> (or style) would show as stray code, so drop it too.
+			if name := openingTag(n, src); name == "script" || name == "style" {
+				for s := n.NextSibling(); s != nil; s = s.NextSibling() {
+					if r, ok := s.(*ast.RawHTML); ok && closingTag(r, src) == name {
+						break
+					}
+					changes = append(changes, change{s, nil})
+				}
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -304,4 +315,40 @@ func (dropHTML) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 	}
 	r.Register(ast.KindRawHTML, skip)
 	r.Register(ast.KindHTMLBlock, skip)
+}
+
+// openingTag returns the lower-case element name of an inline opening tag
+// such as <script type="x">, and "" for anything else.
+func openingTag(n *ast.RawHTML, src []byte) string {
+	t := rawText(n, src)
+	if len(t) < 2 || t[0] != '<' || t[1] == '/' || strings.HasSuffix(t, "/>") {
+		return ""
+	}
+	return tagName(t[1:])
+}
+
+// closingTag returns the element name of an inline closing tag such as </script>.
+func closingTag(n *ast.RawHTML, src []byte) string {
+	t := rawText(n, src)
+	if !strings.HasPrefix(t, "</") {
+		return ""
+	}
+	return tagName(t[2:])
+}
+
+func rawText(n *ast.RawHTML, src []byte) string {
+	var b strings.Builder
+	for i := 0; i < n.Segments.Len(); i++ {
+		seg := n.Segments.At(i)
+		b.Write(seg.Value(src))
+	}
+	return b.String()
+}
+
+func tagName(s string) string {
+	end := strings.IndexFunc(s, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') })
+	if end < 0 {
+		end = len(s)
+	}
+	return strings.ToLower(s[:end])
 }

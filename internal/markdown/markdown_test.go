@@ -21,7 +21,8 @@ func TestNeutralisesScript(t *testing.T) {
 		banned    []string
 	}{
 		{"script block", "<script>alert(1)</script>\n\nText", []string{"<script", "alert(1)"}},
-		{"inline script", "Hallo <script>alert(1)</script> Welt", []string{"<script"}},
+		{"inline script", "Hallo <script>alert(1)</script> Welt", []string{"<script", "alert(1)"}},
+		{"inline style", "Hallo <style>body{display:none}</style> Welt", []string{"<style", "display:none"}},
 		{"iframe", "<iframe src=\"https://evil.example\"></iframe>", []string{"<iframe", "evil.example"}},
 		{"onerror", "<img src=x onerror=alert(1)>", []string{"<img", "onerror"}},
 		{"inline onerror", "Text <img src=x onerror=alert(1)> mehr", []string{"<img", "onerror"}},

@@ -37,6 +37,7 @@ type Options struct {
 	Port     int           // 0 picks a free port
 	Now      string        // YYYY-MM-DD to build as if it were that day
 	Drafts   bool          // include draft articles
+	BaseURL  string        // the site's URL in links and feeds; default http://<bind>:<port>/
 	Debounce time.Duration // quiet time after a change before rebuilding; default 50 ms
 	Stdout   io.Writer     // progress: builds, the address
 	Stderr   io.Writer     // problems
@@ -122,9 +123,13 @@ func Run(ctx context.Context, o Options) error {
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
-	fmt.Fprintf(s.opts.Stdout, "Serving %s (Ctrl-C stops)\n", s.baseURL)
+	local := "http://" + ln.Addr().String() + "/"
+	if ip := net.ParseIP(o.Bind); ip != nil && ip.IsUnspecified() {
+		local = "http://" + net.JoinHostPort("127.0.0.1", strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)) + "/"
+	}
+	fmt.Fprintf(s.opts.Stdout, "Serving %s (Ctrl-C stops)\n", local)
 	if o.Ready != nil {
-		o.Ready(s.baseURL)
+		o.Ready(local)
 	}
 
 	err = w.Loop(ctx, s.opts.Debounce, s.opts.Stderr, func(changed []string) {
@@ -171,13 +176,17 @@ func New(o Options, port int) (*Server, error) {
 	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
 		host = "127.0.0.1" // listening everywhere; links still point at this machine
 	}
+	baseURL := "http://" + net.JoinHostPort(host, strconv.Itoa(port)) + "/"
+	if o.BaseURL != "" {
+		baseURL = strings.TrimSuffix(o.BaseURL, "/") + "/"
+	}
 	tmp, err := os.MkdirTemp("", "anlass-serve-")
 	if err != nil {
 		return nil, err
 	}
 	return &Server{
 		opts:    o,
-		baseURL: "http://" + net.JoinHostPort(host, strconv.Itoa(port)) + "/",
+		baseURL: baseURL,
 		tmp:     tmp,
 		session: strconv.FormatInt(time.Now().UnixNano()%1e9, 36),
 		subs:    map[chan struct{}]struct{}{},

@@ -253,6 +253,8 @@ func TestEventStream(t *testing.T) {
 // TestRun runs the whole server: watch, rebuild on a change, stop.
 func TestRun(t *testing.T) {
 	dir := testProject(t, "Pi-Tag")
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp) // where the builds go
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	ready := make(chan string, 1)
@@ -308,6 +310,12 @@ func TestRun(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "Stopped.") {
 		t.Errorf("stdout:\n%s", out.String())
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("builds left behind in %s: %v", tmp, left)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+		t.Error("serve wrote public/")
 	}
 }
 

@@ -64,19 +64,25 @@ func (w *watcher) Watched() []string {
 	return out
 }
 
-// addTree watches dir and every folder below it. Symbolic links are not
-// followed, and hidden folders (.git, editor state) are skipped.
-func (w *watcher) addTree(dir string) {
+// addTree watches dir and every folder below it, and returns the files it
+// found there: those in a folder that was just created may have come before
+// the folder was watched. Symbolic links are not followed, and hidden folders
+// (.git, editor state) are skipped.
+func (w *watcher) addTree(dir string) []string {
+	var files []string
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.IsDir() {
-			return nil
-		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
+		switch {
+		case err != nil:
+		case !d.IsDir():
+			files = append(files, p)
+		case p != dir && strings.HasPrefix(d.Name(), "."):
 			return filepath.SkipDir
+		default:
+			w.fw.Add(p)
 		}
-		w.fw.Add(p)
 		return nil
 	})
+	return files
 }
 
 // input returns the path of a changed file relative to the project root,
@@ -102,11 +108,14 @@ func scratch(base string) bool {
 }
 
 // Loop waits for changes and calls rebuild with the changed paths once no
-// further change has come for the debounce time. It returns when ctx ends.
+// further change has come for the debounce time. A file that appeared and
+// vanished again in that time (an editor's or sed's temporary file) is no
+// change. Loop returns when ctx ends.
 func (w *watcher) Loop(ctx context.Context, debounce time.Duration, stderr io.Writer, rebuild func(changed []string)) error {
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	var changed []string
+	created := map[string]bool{} // first seen being created: maybe temporary
 	for {
 		select {
 		case <-ctx.Done():
@@ -122,13 +131,21 @@ func (w *watcher) Loop(ctx context.Context, debounce time.Duration, stderr io.Wr
 			if !ok {
 				continue
 			}
+			names := []string{rel}
 			if ev.Has(fsnotify.Create) {
 				if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() {
-					w.addTree(ev.Name)
+					for _, f := range w.addTree(ev.Name) {
+						if r, ok := w.input(f); ok {
+							names = append(names, r)
+						}
+					}
 				}
 			}
-			if !slices.Contains(changed, rel) {
-				changed = append(changed, rel)
+			for _, n := range names {
+				if !slices.Contains(changed, n) {
+					changed = append(changed, n)
+					created[n] = ev.Has(fsnotify.Create)
+				}
 			}
 			timer.Reset(debounce)
 		case err, ok := <-w.fw.Errors:
@@ -140,9 +157,16 @@ func (w *watcher) Loop(ctx context.Context, debounce time.Duration, stderr io.Wr
 			changed = append(changed, "(unknown)")
 			timer.Reset(debounce)
 		case <-timer.C:
-			slices.Sort(changed)
-			rebuild(changed)
+			changed = slices.DeleteFunc(changed, func(rel string) bool {
+				_, err := os.Lstat(filepath.Join(w.root, filepath.FromSlash(rel)))
+				return created[rel] && err != nil
+			})
+			if len(changed) > 0 {
+				slices.Sort(changed)
+				rebuild(changed)
+			}
 			changed = nil
+			clear(created)
 		}
 	}
 }

@@ -266,7 +266,13 @@ func (s *site) occasionsJSON() ([]byte, error) {
 		}
 		out.Occasions = append(out.Occasions, j)
 	}
-	return marshal(out)
+	// Compact: with thousands of occasions the indented form is several
+	// times larger and slower to write.
+	b, err := json.Marshal(out)
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
 }
 
 // yearItem is one occurrence in <year>.json.

@@ -107,3 +107,7 @@ func (p *Page) Categories() []*catView { return p.s.index.cats }
 func (p *Page) Window() string {
 	return strconv.Itoa(p.s.w.From.Year()) + "–" + strconv.Itoa(p.s.w.To.Year())
 }
+
+// HasRegions reports whether the site has region pages (a project with
+// public holidays; see regions.go).
+func (p *Page) HasRegions() bool { return len(p.s.in.Project.Catalog.Holidays) > 0 }

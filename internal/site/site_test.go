@@ -293,3 +293,17 @@ func TestPageBasics(t *testing.T) {
 		}
 	}
 }
+
+// A project without a templates/ folder (like the fixture) renders with the
+// copy built into anlass.
+func TestBuiltinTemplates(t *testing.T) {
+	in := fixture(t)
+	in.Templates = nil
+	dir, st := renderTo(t, in)
+	if st.Pages == 0 {
+		t.Fatal("no pages")
+	}
+	if _, ok := readTree(t, dir)["assets/style.css"]; !ok {
+		t.Error("no stylesheet from the built-in templates")
+	}
+}

@@ -1,0 +1,86 @@
+package feed_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/anlass/anlass/internal/feed"
+	"github.com/anlass/anlass/internal/project"
+	"github.com/anlass/anlass/internal/schedule"
+)
+
+// realWindow loads the real content and computes its default feed window.
+func realWindow(b *testing.B) (feed.Builder, *project.Project, *schedule.Window) {
+	b.Helper()
+	p, l := project.Load("../..")
+	if l.HasErrors() {
+		b.Fatal(l.Err())
+	}
+	clock, err := project.NewClock("2026-11-22", time.Time{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	from, to := schedule.FeedWindow(clock.Today, p.Config.YearsBefore, p.Config.YearsAfter)
+	w, err := schedule.Compute(p.Engine, from, to, clock.Today)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return feed.Builder{Config: p.Config, Clock: clock}, p, w
+}
+
+// realFeeds returns every calendar a build of the real content writes (all,
+// categories, one per occasion, one per occurrence; not the region feeds).
+func realFeeds(b *testing.B) (feed.Builder, []feed.Calendar) {
+	fb, p, w := realWindow(b)
+	return fb, append(fb.Calendars(p.Catalog, w), fb.SingleEvents(w)...)
+}
+
+// BenchmarkEvents turns the window's occurrences into the events of every
+// calendar (texts, URLs, descriptions).
+//
+//	go test ./internal/feed -run '^$' -bench . -benchmem
+func BenchmarkEvents(b *testing.B) {
+	fb, p, w := realWindow(b)
+	for b.Loop() {
+		_ = append(fb.Calendars(p.Catalog, w), fb.SingleEvents(w)...)
+	}
+}
+
+// BenchmarkSerialize writes every calendar into memory (golang-ical).
+func BenchmarkSerialize(b *testing.B) {
+	fb, cals := realFeeds(b)
+	var bytes int
+	for b.Loop() {
+		bytes = 0
+		for _, c := range cals {
+			data, err := fb.Bytes(c)
+			if err != nil {
+				b.Fatal(err)
+			}
+			bytes += len(data)
+		}
+	}
+	b.ReportMetric(float64(len(cals)), "files/op")
+	b.ReportMetric(float64(bytes), "bytes/op")
+}
+
+// BenchmarkWriteFiles serialises and writes every calendar into a fresh
+// folder, as a build does (on the file system of the temporary folder).
+func BenchmarkWriteFiles(b *testing.B) {
+	fb, cals := realFeeds(b)
+	base := b.TempDir()
+	for b.Loop() {
+		dir := filepath.Join(base, "public")
+		if err := fb.WriteFiles(dir, cals); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		if err := os.RemoveAll(dir); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(len(cals)), "files/op")
+}
