@@ -117,9 +117,6 @@ func render(p *project.Project, w *schedule.Window, clock project.Clock, article
 	if err := fb.WriteFiles(dir, cals); err != nil {
 		return err
 	}
-	if err := fb.WriteFiles(dir, fb.SingleEvents(w)); err != nil {
-		return err
-	}
 	res.Feeds = len(cals)
 	pages, err := renderSite(p, w, clock, articles, dir)
 	res.Pages = pages

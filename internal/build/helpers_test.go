@@ -10,8 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/rogpeppe/go-internal/txtar"
 )
 
 // testNow is the build day of every test build: feeds and pages depend on it.
@@ -82,16 +80,6 @@ func writeFiles(t testing.TB, dir string, files map[string]string) {
 			t.Fatal(err)
 		}
 	}
-}
-
-// writeTxtar writes the files of a txtar archive below dir.
-func writeTxtar(t testing.TB, dir, archive string) {
-	t.Helper()
-	files := map[string]string{}
-	for _, f := range txtar.Parse([]byte(archive)).Files {
-		files[f.Name] = string(f.Data)
-	}
-	writeFiles(t, dir, files)
 }
 
 // copyDir copies a fixture tree (regular files and folders only) to dst.

@@ -380,6 +380,12 @@ func unsafeHTML(page string) []string {
 			if m := schemeRE.FindStringSubmatch(v); m != nil {
 				switch strings.ToLower(m[1]) {
 				case "http", "https", "mailto", "tel", "webcal":
+				case "data":
+					// anlass's own one-event calendar downloads ("In Kalender eintragen");
+					// any other data: URL, e.g. from content, is a finding.
+					if !strings.HasPrefix(v, "data:text/calendar;charset=utf-8,BEGIN:VCALENDAR") || !strings.HasPrefix(tag[0], `<a class="ics"`) {
+						out = append(out, fmt.Sprintf("%s with the scheme %q: %.80s", attr, m[1], tag[0]))
+					}
 				default:
 					out = append(out, fmt.Sprintf("%s with the scheme %q: %.80s", attr, m[1], tag[0]))
 				}

@@ -31,10 +31,10 @@ func realWindow(b *testing.B) (feed.Builder, *project.Project, *schedule.Window)
 }
 
 // realFeeds returns every calendar a build of the real content writes (all,
-// categories, one per occasion, one per occurrence; not the region feeds).
+// categories, one per occasion; not the region feeds).
 func realFeeds(b *testing.B) (feed.Builder, []feed.Calendar) {
 	fb, p, w := realWindow(b)
-	return fb, append(fb.Calendars(p.Catalog, w), fb.SingleEvents(w)...)
+	return fb, fb.Calendars(p.Catalog, w)
 }
 
 // BenchmarkEvents turns the window's occurrences into the events of every
@@ -44,7 +44,7 @@ func realFeeds(b *testing.B) (feed.Builder, []feed.Calendar) {
 func BenchmarkEvents(b *testing.B) {
 	fb, p, w := realWindow(b)
 	for b.Loop() {
-		_ = append(fb.Calendars(p.Catalog, w), fb.SingleEvents(w)...)
+		_ = fb.Calendars(p.Catalog, w)
 	}
 }
 

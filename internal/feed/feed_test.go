@@ -70,7 +70,16 @@ func TestGolden(t *testing.T) {
 func TestLintEveryFeed(t *testing.T) {
 	for _, root := range []string{"testdata/site", "../.."} {
 		b, p, w := load(t, root, "2026-11-22")
-		cals := append(b.Calendars(p.Catalog, w), b.SingleEvents(w)...)
+		cals := b.Calendars(p.Catalog, w)
+		for _, oc := range w.All { // the one-event calendars behind "In Kalender eintragen"
+			data, err := b.SingleEvent(oc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, prob := range lint(data) {
+				t.Errorf("%s one-event calendar %s %d: %s", root, oc.Occasion.ID, oc.Year, prob)
+			}
+		}
 		if len(cals) < 5 {
 			t.Fatalf("%s: only %d calendars", root, len(cals))
 		}

@@ -49,19 +49,16 @@ func (b Builder) Calendars(cat *occasion.Catalog, w *schedule.Window) []Calendar
 	return out
 }
 
-// SingleEvents returns a one-event calendar per occurrence in the window,
-// for "add this date to my calendar" links.
-func (b Builder) SingleEvents(w *schedule.Window) []Calendar {
-	var out []Calendar
-	for _, oc := range w.All {
-		out = append(out, Calendar{
-			Path:        paths.Event(oc.Occasion.ID, oc.Year),
-			Name:        oc.Occasion.Name.De,
-			Description: oc.Occasion.Name.De + " " + fmt.Sprint(oc.Year),
-			Events:      []Event{b.EventOf(oc)},
-		})
-	}
-	return out
+// SingleEvent returns a one-event calendar for one occurrence, for "add this
+// date to my calendar" links. It is embedded in the page as a data: URL, so a
+// build writes no file per occurrence.
+func (b Builder) SingleEvent(oc schedule.Occurrence) ([]byte, error) {
+	return b.Bytes(Calendar{
+		Path:        paths.FeedOccasion(oc.Occasion.ID),
+		Name:        oc.Occasion.Name.De,
+		Description: oc.Occasion.Name.De + " " + fmt.Sprint(oc.Year),
+		Events:      []Event{b.EventOf(oc)},
+	})
 }
 
 func (b Builder) events(occ []schedule.Occurrence, compact bool) []Event {

@@ -8,13 +8,19 @@ import (
 	"testing"
 )
 
+var (
+	refLink     = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	refEmphasis = regexp.MustCompile("[*_`]+")
+	refSpaces   = regexp.MustCompile(`[ \t]+`)
+)
+
 // plainTextRegexp is the former, regexp-based PlainText: the reference the
 // hand-written scanner must match byte for byte.
 func plainTextRegexp(md string) string {
-	s := regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`).ReplaceAllString(md, "$1")
-	s = regexp.MustCompile("[*_`]+").ReplaceAllString(s, "")
+	s := refLink.ReplaceAllString(md, "$1")
+	s = refEmphasis.ReplaceAllString(s, "")
 	s = strings.ReplaceAll(s, "\n", " ")
-	return strings.TrimSpace(regexp.MustCompile(`[ \t]+`).ReplaceAllString(s, " "))
+	return strings.TrimSpace(refSpaces.ReplaceAllString(s, " "))
 }
 
 // FuzzPlainText checks PlainText against the regexp version.

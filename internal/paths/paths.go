@@ -34,11 +34,6 @@ func FeedOccasion(id string) string {
 }
 func FeedRegion(code string) string { return "/feeds/regions/" + strings.ToLower(code) + ".ics" }
 
-// Event is a one-event calendar file for a single occurrence ("add this date").
-func Event(id string, year int) string {
-	return "/feeds/termine/" + id + "-" + strconv.Itoa(year) + ".ics"
-}
-
 // File maps a site path to the file that serves it: "/a/" → "a/index.html".
 func File(p string) string {
 	p = strings.TrimPrefix(p, "/")

@@ -284,7 +284,7 @@ type yearItem struct {
 	End      string `json:"end"`
 	Prepare  string `json:"prepare_from"`
 	URL      string `json:"url"`
-	Event    string `json:"ics"`
+	Feed     string `json:"feed"`
 }
 
 func (s *site) yearItems(y int) []yearItem {
@@ -294,7 +294,7 @@ func (s *site) yearItems(y int) []yearItem {
 		items = append(items, yearItem{
 			ID: oc.Occasion.ID, Name: oc.Occasion.Name.De, Category: string(oc.Occasion.Category),
 			Start: oc.Start.String(), End: oc.End.String(), Prepare: prepareFrom(oc).String(),
-			URL: s.cfg.Abs(paths.Occasion(oc.Occasion.ID)), Event: s.cfg.Abs(paths.Event(oc.Occasion.ID, oc.Year)),
+			URL: s.cfg.Abs(paths.Occasion(oc.Occasion.ID)), Feed: s.cfg.Abs(paths.FeedOccasion(oc.Occasion.ID)),
 		})
 	}
 	return items
@@ -317,7 +317,7 @@ func (s *site) yearCSV(y int) ([]byte, error) {
 	w := csv.NewWriter(&b)
 	w.Comma = ';'
 	w.UseCRLF = true
-	w.Write([]string{"Beginn", "Ende", "Wochentag", "Anlass", "Kategorie", "Vorbereitung ab", "Vorlauf", "Idee", "Link", "Kalendereintrag"})
+	w.Write([]string{"Beginn", "Ende", "Wochentag", "Anlass", "Kategorie", "Vorbereitung ab", "Vorlauf", "Idee", "Link", "Kalender-Abo"})
 	for _, oc := range s.w.InYear(y) {
 		o := oc.Occasion
 		idea := ""
@@ -327,7 +327,7 @@ func (s *site) yearCSV(y int) ([]byte, error) {
 		w.Write([]string{
 			oc.Start.String(), oc.End.String(), weekdays[oc.Start.Weekday()], csvSafe(o.Name.De), o.Category.Label(),
 			prepareFrom(oc).String(), o.LeadTimeText(), csvSafe(idea),
-			s.cfg.Abs(paths.Occasion(o.ID)), s.cfg.Abs(paths.Event(o.ID, oc.Year)),
+			s.cfg.Abs(paths.Occasion(o.ID)), s.cfg.Abs(paths.FeedOccasion(o.ID)),
 		})
 	}
 	w.Flush()

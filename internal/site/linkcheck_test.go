@@ -29,9 +29,6 @@ func feedFiles(in Input) map[string]bool {
 	for _, o := range in.Project.Catalog.Occasions {
 		m[paths.FeedOccasion(o.ID)] = true
 	}
-	for _, oc := range in.Window.All {
-		m[paths.Event(oc.Occasion.ID, oc.Year)] = true
-	}
 	if len(in.Project.Catalog.Holidays) > 0 { // the region feeds (internal/regions)
 		for _, r := range region.All() {
 			if !r.IsCountry() {
@@ -136,6 +133,12 @@ func checkOne(in Input, base, pageURL *url.URL, tag, attr, raw string, files map
 		return ""
 	case "mailto", "tel":
 		return ""
+	case "data":
+		// Only the one-event calendars of "In Kalender eintragen", as downloads.
+		if tag == "a" && strings.HasPrefix(raw, icsDataURL) {
+			return ""
+		}
+		return "unexpected data: URL"
 	case "webcal":
 		if tag != "a" {
 			return "webcal outside a link"

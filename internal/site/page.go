@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"net/url"
 	"strconv"
 
 	"github.com/anlass/anlass/internal/civil"
@@ -84,8 +85,23 @@ func (p *Page) Atom() string                     { return p.Rel(paths.AtomFeed()
 func (p *Page) OccasionsJSON() string            { return p.Rel(paths.OccasionsJSON()) }
 func (p *Page) YearJSON(y int) string            { return p.Rel(paths.YearJSON(y)) }
 func (p *Page) YearCSV(y int) string             { return p.Rel(paths.YearCSV(y)) }
-func (p *Page) Event(id string, year int) string { return p.Rel(paths.Event(id, year)) }
 func (p *Page) Sitemap() string                  { return p.Rel("/sitemap.xml") }
+
+// Event is a data: URL holding a one-event calendar for the occurrence of id
+// in year: the link downloads it as a .ics file without the site publishing a
+// file per occurrence. Empty when the window has no such occurrence.
+func (p *Page) Event(id string, year int) template.URL {
+	for _, oc := range p.s.w.Of(id) {
+		if oc.Year == year {
+			data, err := p.s.feeds.SingleEvent(oc)
+			if err != nil {
+				return ""
+			}
+			return template.URL("data:text/calendar;charset=utf-8," + url.PathEscape(string(data)))
+		}
+	}
+	return ""
+}
 
 // PlannerYear is the year the navigation's planner link opens: this year.
 func (p *Page) PlannerYear() int {

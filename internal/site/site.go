@@ -19,6 +19,7 @@ import (
 
 	"github.com/anlass/anlass/internal/config"
 	"github.com/anlass/anlass/internal/content"
+	"github.com/anlass/anlass/internal/feed"
 	"github.com/anlass/anlass/internal/paths"
 	"github.com/anlass/anlass/internal/project"
 	"github.com/anlass/anlass/internal/schedule"
@@ -123,6 +124,7 @@ type site struct {
 	w     *schedule.Window
 	tpl   *templates
 	index *index
+	feeds feed.Builder // for the one-event calendars behind "In Kalender eintragen"
 }
 
 func newSite(in Input) (*site, error) {
@@ -134,7 +136,7 @@ func newSite(in Input) (*site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &site{in: in, cfg: in.Project.Config, w: in.Window, tpl: t}
+	s := &site{in: in, cfg: in.Project.Config, w: in.Window, tpl: t, feeds: feed.Builder{Config: in.Project.Config, Clock: in.Clock}}
 	s.index, err = buildIndex(s)
 	if err != nil {
 		return nil, err
