@@ -67,25 +67,25 @@ func (p *Page) Current(sitePath string) bool { return p.Path == sitePath }
 
 // Link helpers: hrefs relative to this page.
 
-func (p *Page) Asset(name string) string         { return p.Rel(p.s.tpl.asset(name)) }
-func (p *Page) Home() string                     { return p.Rel(paths.Home()) }
-func (p *Page) OccasionsIndex() string           { return p.Rel(paths.Occasions()) }
-func (p *Page) Occ(id string) string             { return p.Rel(paths.Occasion(id)) }
-func (p *Page) ArticlesIndex() string            { return p.Rel(paths.Articles()) }
-func (p *Page) Art(slug string) string           { return p.Rel(paths.Article(slug)) }
-func (p *Page) Cat(c occasion.Category) string   { return p.Rel(paths.Category(string(c))) }
-func (p *Page) TagsIndex() string                { return p.Rel(paths.Tags()) }
-func (p *Page) Tag(t string) string              { return p.Rel(paths.Tag(t)) }
-func (p *Page) Planner(year int) string          { return p.Rel(paths.Planner(year)) }
-func (p *Page) SubscribePage() string            { return p.Rel(paths.Subscribe()) }
-func (p *Page) SearchPage() string               { return p.Rel(paths.Search()) }
-func (p *Page) SearchIndex() string              { return p.Rel(paths.SearchIndex()) }
-func (p *Page) DataPage() string                 { return p.Rel(paths.Data()) }
-func (p *Page) Atom() string                     { return p.Rel(paths.AtomFeed()) }
-func (p *Page) OccasionsJSON() string            { return p.Rel(paths.OccasionsJSON()) }
-func (p *Page) YearJSON(y int) string            { return p.Rel(paths.YearJSON(y)) }
-func (p *Page) YearCSV(y int) string             { return p.Rel(paths.YearCSV(y)) }
-func (p *Page) Sitemap() string                  { return p.Rel("/sitemap.xml") }
+func (p *Page) Asset(name string) string       { return p.Rel(p.s.tpl.asset(name)) }
+func (p *Page) Home() string                   { return p.Rel(paths.Home()) }
+func (p *Page) OccasionsIndex() string         { return p.Rel(paths.Occasions()) }
+func (p *Page) Occ(id string) string           { return p.Rel(paths.Occasion(id)) }
+func (p *Page) ArticlesIndex() string          { return p.Rel(paths.Articles()) }
+func (p *Page) Art(slug string) string         { return p.Rel(paths.Article(slug)) }
+func (p *Page) Cat(c occasion.Category) string { return p.Rel(paths.Category(string(c))) }
+func (p *Page) TagsIndex() string              { return p.Rel(paths.Tags()) }
+func (p *Page) Tag(t string) string            { return p.Rel(paths.Tag(t)) }
+func (p *Page) Planner(year int) string        { return p.Rel(paths.Planner(year)) }
+func (p *Page) SubscribePage() string          { return p.Rel(paths.Subscribe()) }
+func (p *Page) SearchPage() string             { return p.Rel(paths.Search()) }
+func (p *Page) SearchIndex() string            { return p.Rel(paths.SearchIndex()) }
+func (p *Page) DataPage() string               { return p.Rel(paths.Data()) }
+func (p *Page) Atom() string                   { return p.Rel(paths.AtomFeed()) }
+func (p *Page) OccasionsJSON() string          { return p.Rel(paths.OccasionsJSON()) }
+func (p *Page) YearJSON(y int) string          { return p.Rel(paths.YearJSON(y)) }
+func (p *Page) YearCSV(y int) string           { return p.Rel(paths.YearCSV(y)) }
+func (p *Page) Sitemap() string                { return p.Rel("/sitemap.xml") }
 
 // Event is a data: URL holding a one-event calendar for the occurrence of id
 // in year: the link downloads it as a .ics file without the site publishing a
