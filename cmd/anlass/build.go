@@ -57,4 +57,5 @@ func printSummary(w io.Writer, r build.Result, verbose bool) {
 	}
 	dest, _ := filepath.Abs(r.Dest)
 	fmt.Fprintf(w, "\nBuilt %s in %d ms\n", dest, r.Took.Milliseconds())
+	fmt.Fprintf(w, "Look at it with 'anlass serve' (http://127.0.0.1:1313/) or any static web server.\n")
 }
