@@ -90,7 +90,7 @@ echo "== the repo's content" >&2
 real=$OUT/real/public
 read -r _ rt rr < <(measure real "$BIN" build --quiet --now "$NOW" --destination "$real")
 rf=$(find "$real" -type f | wc -l)
-echo "| the repo's content | anlass | $(ls content/*.md | wc -l) articles | $rf | $rt | $rr |" >>"$results"
+echo "| the repo's content | anlass | $(find content -name '*.md' | wc -l) articles | $rf | $rt | $rr |" >>"$results"
 if command -v hyperfine >/dev/null; then
   hyperfine --warmup 3 --runs 20 --export-json "$OUT/real.json" --command-name "anlass build (repo content)" \
     "$BIN build --quiet --now $NOW --destination $real" >&2

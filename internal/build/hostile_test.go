@@ -54,6 +54,9 @@ var hostileCases = []hostileCase{
 		`content/typen.md:4:7: date: "14.03.2026" is not a date of the form YYYY-MM-DD`,
 		`content/typen.md:5:12: "occasions" must be a list (- item, or [a, b]), found "pi-tag"`,
 		`content/typen.md:6:8: "draft" must be true or false, found "vielleicht"`,
+		// A long value is cut in the message (a whole file read as one
+		// value must not end up in a public CI log).
+		`content/lang.md:5:12: "occasions" must be a list (- item, or [a, b]), found "` + strings.Repeat("geheim ", 8) + `gehe…"`,
 	}},
 	{name: "duplicate-keys", want: []string{
 		`occasions/quirky/doppelt.yaml:14:1: duplicate key "name" (first at line 2)`,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/anlass/anlass/internal/content"
@@ -13,7 +14,8 @@ import (
 // FuzzParse feeds arbitrary bytes to the article parser (front matter and
 // body). It must never panic; a nil result must come with an error; every
 // diagnostic must name the file and a line of it (or the end); an article without errors
-// must have a title, a summary and a body that is the end of the file.
+// must have a title, a summary and a body that is the end of the file; Words
+// must count as strings.Fields splits.
 //
 //	go test ./internal/content -run '^$' -fuzz '^FuzzParse$' -fuzztime 10s
 func FuzzParse(f *testing.F) {
@@ -53,6 +55,9 @@ func FuzzParse(f *testing.F) {
 		}
 		if a == nil {
 			return
+		}
+		if w := len(strings.Fields(string(a.Body))); a.Words() != w {
+			t.Errorf("Words() = %d, strings.Fields finds %d", a.Words(), w)
 		}
 		if len(a.OccPos) != len(a.Occasions) {
 			t.Errorf("%d occasions but %d positions", len(a.Occasions), len(a.OccPos))

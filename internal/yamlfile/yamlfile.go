@@ -180,9 +180,20 @@ func kindName(n *yaml.Node) string {
 		if n.Tag == "!!null" {
 			return "nothing"
 		}
-		return fmt.Sprintf("%q", n.Value)
+		return fmt.Sprintf("%q", shorten(n.Value))
 	}
 	return "something else"
+}
+
+// shorten cuts a value quoted in a message to its first 60 characters: a
+// whole file read as one scalar (say, a link to a file outside the project)
+// must not end up in a message, nor in a public CI log.
+func shorten(v string) string {
+	const max = 60
+	if utf8.RuneCountInString(v) <= max {
+		return v
+	}
+	return string([]rune(v)[:max]) + "…"
 }
 
 // Map reads the keys of one mapping node. Unknown and duplicate keys are
