@@ -19,6 +19,7 @@ import (
 	"github.com/anlass/anlass/internal/feed"
 	"github.com/anlass/anlass/internal/project"
 	"github.com/anlass/anlass/internal/schedule"
+	"github.com/anlass/anlass/internal/site"
 )
 
 // Options control a build.
@@ -113,12 +114,13 @@ func Build(opts Options) (Result, diag.List, error) {
 func render(p *project.Project, w *schedule.Window, clock project.Clock, articles []*content.Article, dir string, res *Result) error {
 	fb := feed.Builder{Config: p.Config, Clock: clock}
 	cals := fb.Calendars(p.Catalog, w)
-	cals = append(cals, regionCalendars(fb, p, w)...)
+	book := regionBook(p, w)
+	cals = append(cals, regionCalendars(fb, book)...)
 	if err := fb.WriteFiles(dir, cals); err != nil {
 		return err
 	}
 	res.Feeds = len(cals)
-	pages, err := renderSite(p, w, clock, articles, dir)
+	pages, err := renderSite(site.Input{Project: p, Window: w, Clock: clock, Articles: articles, Regions: book}, dir)
 	res.Pages = pages
 	return err
 }

@@ -8,24 +8,19 @@ import (
 )
 
 // regionCalendars returns the per-region feeds (public holidays, Brückentage,
-// Ferienbeginn); a project without public holidays has none.
-func regionCalendars(fb feed.Builder, p *project.Project, w *schedule.Window) []feed.Calendar {
-	if len(p.Catalog.Holidays) == 0 {
+// Ferienbeginn); a project without public holidays (book == nil) has none.
+func regionCalendars(fb feed.Builder, book *regions.Book) []feed.Calendar {
+	if book == nil {
 		return nil
 	}
-	return regionBook(p, w).Calendars(fb)
+	return book.Calendars(fb)
 }
 
 // regionBook computes every region's holidays, Brückentage and Ferienbeginn
-// from the window's holiday occurrences.
+// once per build, from the window's holiday occurrences.
 func regionBook(p *project.Project, w *schedule.Window) *regions.Book {
-	book, err := regions.FromWindow(p.Engine, w, p.School)
-	if err != nil {
-		// Only the few days beyond the window's edges can fail here (the
-		// window itself was computed without error, and `anlass check`
-		// evaluates every rule in every year). Without them, a Brückentag
-		// on the window's first or last days can be missed, never invented.
-		book = regions.New(w.Holidays, p.School, w.From, w.To)
+	if len(p.Catalog.Holidays) == 0 {
+		return nil
 	}
-	return book
+	return regions.ForWindow(p.Engine, w, p.School)
 }

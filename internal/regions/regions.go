@@ -125,6 +125,19 @@ func New(holidays []schedule.Occurrence, school []*schoolholidays.State, from, t
 // FromWindow computes the book over a build's window: the window's holiday
 // occurrences, plus the few days beyond its edges that Brückentage at the
 // edges depend on (computed once, by the same engine).
+// ForWindow is FromWindow for callers that cannot act on an error: only the
+// few days beyond the window's edges can fail (the window itself was computed
+// without error, and `anlass check` evaluates every rule in every year);
+// without them a Brückentag on the window's first or last days can be
+// missed, never invented.
+func ForWindow(e *schedule.Engine, w *schedule.Window, school []*schoolholidays.State) *Book {
+	book, err := FromWindow(e, w, school)
+	if err != nil {
+		book = New(w.Holidays, school, w.From, w.To)
+	}
+	return book
+}
+
 func FromWindow(e *schedule.Engine, w *schedule.Window, school []*schoolholidays.State) (*Book, error) {
 	hol, err := withMargin(e, w.Holidays, w.From, w.To)
 	if err != nil {

@@ -113,6 +113,9 @@ func (s *site) sitemap(pages []output) ([]byte, error) {
 }
 
 // atom is the feed of articles, newest first, with absolute links inside.
+// AtomEntries is how many of the newest articles the Atom feed carries.
+const AtomEntries = 50
+
 func (s *site) atom() ([]byte, error) {
 	type link struct {
 		Rel  string `xml:"rel,attr,omitempty"`
@@ -166,7 +169,11 @@ func (s *site) atom() ([]byte, error) {
 	}
 	f.Updated = stamp(updated)
 	abs := func(p string) string { return s.cfg.Abs(p) }
-	for _, a := range s.index.arts {
+	arts := s.index.arts
+	if len(arts) > AtomEntries { // newest first: a feed reader needs the recent ones
+		arts = arts[:AtomEntries]
+	}
+	for _, a := range arts {
 		body, err := markdown.Render(a.A.Body, abs)
 		if err != nil {
 			return nil, err

@@ -60,11 +60,9 @@ func (s *site) regionPages(page func(*Page, func(*Page) error)) {
 	if len(p.Catalog.Holidays) == 0 {
 		return
 	}
-	book, err := regions.FromWindow(p.Engine, s.w, p.School)
-	if err != nil {
-		// Only the days beyond the window's edges can fail (see
-		// internal/build): without them an edge Brückentag may be missed.
-		book = regions.New(s.w.Holidays, p.School, s.w.From, s.w.To)
+	book := s.in.Regions
+	if book == nil {
+		book = regions.ForWindow(p.Engine, s.w, p.School)
 	}
 	today := s.w.Today
 	var countries []regionCountry

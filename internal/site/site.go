@@ -22,6 +22,7 @@ import (
 	"github.com/anlass/anlass/internal/feed"
 	"github.com/anlass/anlass/internal/paths"
 	"github.com/anlass/anlass/internal/project"
+	"github.com/anlass/anlass/internal/regions"
 	"github.com/anlass/anlass/internal/schedule"
 )
 
@@ -31,6 +32,11 @@ type Input struct {
 	Window   *schedule.Window
 	Clock    project.Clock
 	Articles []*content.Article // published only (drafts removed), sorted by slug
+
+	// Regions holds every region's holidays, Brückentage and Ferienbeginn,
+	// computed once per build and shared with the region feeds. Nil means
+	// Render computes it from the Window.
+	Regions *regions.Book
 
 	// Templates holds the page templates and static/ assets. Nil means
 	// <Project.Root>/templates when it has a base.html, else the copy built
