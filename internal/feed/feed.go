@@ -91,7 +91,7 @@ func (b Builder) description(oc schedule.Occurrence, url string, compact bool) s
 	o := oc.Occasion
 	var parts []string
 	if o.Summary != "" {
-		text := PlainText(o.Summary)
+		text := o.SummaryText
 		if compact {
 			text = FirstSentence(text)
 		}
@@ -131,60 +131,6 @@ func FirstSentence(s string) string {
 func GermanDate(d civil.Date) string {
 	y, m, day := d.YMD()
 	return fmt.Sprintf("%02d.%02d.%04d", day, int(m), y)
-}
-
-// PlainText reduces short Markdown to plain text for DESCRIPTION: a link
-// [text](url) becomes its text, the emphasis and code marks * _ ` go, and
-// line breaks and runs of spaces and tabs become one space.
-//
-// It runs for every event of every feed, so it scans the text once by hand
-// rather than with regular expressions (which took a tenth of a build).
-func PlainText(md string) string {
-	var b strings.Builder
-	b.Grow(len(md))
-	space := false // a space is pending: written before the next other byte
-	for i := 0; i < len(md); i++ {
-		c := md[i]
-		switch c {
-		case '[':
-			// [text](url): the text ends at the first ], which must be
-			// followed by (, and the url at the first ) after it.
-			if end := strings.IndexByte(md[i+1:], ']'); end >= 0 {
-				close := i + 1 + end
-				if close+1 < len(md) && md[close+1] == '(' {
-					if rp := strings.IndexByte(md[close+2:], ')'); rp >= 0 {
-						// The link text goes through the same treatment, but
-						// may not start another link.
-						for _, t := range []byte(md[i+1 : close]) {
-							space = plainByte(&b, t, space)
-						}
-						i = close + 2 + rp
-						continue
-					}
-				}
-			}
-		case '*', '_', '`':
-			continue
-		}
-		space = plainByte(&b, c, space)
-	}
-	return strings.TrimSpace(b.String())
-}
-
-// plainByte writes one byte of PlainText's output, collapsing LF, spaces and
-// tabs into a single space. It returns whether a space is pending.
-func plainByte(b *strings.Builder, c byte, space bool) bool {
-	switch c {
-	case '*', '_', '`':
-		return space
-	case '\n', ' ', '\t':
-		return true
-	}
-	if space {
-		b.WriteByte(' ')
-	}
-	b.WriteByte(c)
-	return false
 }
 
 // clean strips CR and other control characters (keeping LF, which ToText

@@ -12,6 +12,7 @@ import (
 	goical "github.com/emersion/go-ical"
 
 	"github.com/anlass/anlass/internal/civil"
+	"github.com/anlass/anlass/internal/diag"
 	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/project"
 	"github.com/anlass/anlass/internal/schedule"
@@ -251,10 +252,7 @@ func copyDir(t *testing.T, src, dst string) {
 	}
 }
 
-func TestPlainTextAndFirstSentence(t *testing.T) {
-	if got := PlainText("Ein *kleiner* [Link](https://x.y/) und `code`\nzweite Zeile"); got != "Ein kleiner Link und code zweite Zeile" {
-		t.Errorf("PlainText = %q", got)
-	}
+func TestFirstSentence(t *testing.T) {
 	s := "Am 14. März, also z. B. heute, feiern viele die Zahl Pi mit Kuchen und Knobeleien. Der zweite Satz."
 	if got := FirstSentence(s); got != "Am 14. März, also z. B. heute, feiern viele die Zahl Pi mit Kuchen und Knobeleien." {
 		t.Errorf("FirstSentence = %q", got)
@@ -268,3 +266,33 @@ func TestCleanStripsControlCharacters(t *testing.T) {
 }
 
 var _ = occasion.Catalogue
+
+// DESCRIPTION is plain text: Markdown markup and raw HTML in a summary do
+// not reach calendar clients, some of which render HTML there.
+func TestDescriptionIsPlainText(t *testing.T) {
+	src := `id: x
+name: {de: X}
+category: quirky
+date: 06-14
+summary: "Ein **fetter** [Link](https://example.org/) und <b>rohes</b> HTML <script>alert(1)</script> sowie ` + "`Code`" + `. Zweiter Satz."
+ideas:
+  - {kind: gift, title: Karte, text: Eine Karte.}
+  - {kind: contact, title: Anruf, text: Ein Anruf.}
+lead_time: 1w
+sources: [{url: "https://example.org/", title: Beispiel}]
+`
+	var l diag.List
+	o := occasion.Parse("occasions/quirky/x.yaml", []byte(src), occasion.Catalogue, &l)
+	if l.HasErrors() {
+		t.Fatal(l.Err())
+	}
+	b, _, _ := load(t, "testdata/site", "2026-06-01")
+	ev := b.EventOf(schedule.Occurrence{Occasion: o, Year: 2026, Start: civil.Of(2026, 6, 14), End: civil.Of(2026, 6, 14)})
+	first, _, _ := strings.Cut(ev.Description, "\n")
+	if want := "Ein fetter Link und rohes HTML sowie Code. Zweiter Satz."; first != want {
+		t.Errorf("description starts %q, want %q", first, want)
+	}
+	if strings.ContainsAny(ev.Description, "<>*`") {
+		t.Errorf("markup left in the description: %q", ev.Description)
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/anlass/anlass/internal/diag"
+	"github.com/anlass/anlass/internal/markdown"
 	"github.com/anlass/anlass/internal/region"
 	"github.com/anlass/anlass/internal/rule"
 	"github.com/anlass/anlass/internal/yamlfile"
@@ -310,6 +311,7 @@ func Parse(rel string, data []byte, kind Kind, l *diag.List) *Occasion {
 		o.Origin, _ = m.String("origin", false)
 		if s, n := m.String("summary", true); n != nil && s != "" {
 			o.Summary = strings.TrimSpace(s)
+			o.SummaryText = strings.TrimSpace(markdown.Plain([]byte(o.Summary)))
 			if c := utf8.RuneCountInString(o.Summary); c < MinSummary || c > MaxSummary {
 				m.Errorf(n, "summary has %d characters: write 2–4 sentences (%d–%d characters)", c, MinSummary, MaxSummary)
 			}

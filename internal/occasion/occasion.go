@@ -84,13 +84,16 @@ type Occasion struct {
 	Regions []RegionRef
 	DayOff  bool // holidays: a general day off (default true)
 
-	Origin   string
-	Summary  string // Markdown
-	Ideas    []Idea
-	LeadDays int
-	Sources  []Source
-	Tags     []string
-	Note     string
+	Origin  string
+	Summary string // Markdown
+	// SummaryText is Summary as plain text on one line (markup and raw HTML
+	// dropped), made once at load time for feeds, meta tags and search.
+	SummaryText string
+	Ideas       []Idea
+	LeadDays    int
+	Sources     []Source
+	Tags        []string
+	Note        string
 
 	// Positions for diagnostics found after loading (references, evaluation).
 	RulePos  Pos

@@ -9,7 +9,6 @@ import (
 
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/content"
-	"github.com/anlass/anlass/internal/markdown"
 	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/paths"
 	"github.com/anlass/anlass/internal/region"
@@ -99,7 +98,7 @@ func buildIndex(s *site) (*index, error) {
 	ix := &index{byID: map[string]*occView{}, bySlug: map[string]*artView{}, byTag: map[string]*tagView{}}
 	for _, o := range cat.Occasions {
 		v := &occView{O: o, Next: s.w.Next(o.ID, nextYears), sortKey: sortKey(o.Name.De)}
-		v.Plain = markdown.Plain([]byte(o.Summary))
+		v.Plain = o.SummaryText
 		v.Teaser = teaser(v.Plain, 180)
 		for _, r := range o.Regions {
 			name := r.Code
