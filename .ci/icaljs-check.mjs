@@ -2,12 +2,25 @@
 // Thunderbird) and compares each catalogue event with `anlass list --format
 // json`. Run under different TZ values: all-day events must keep their day.
 //
-// usage: node icaljs-check.mjs <public/feeds> <list.json>
+// usage: node icaljs-check.mjs <public/feeds> <list.json> [<dir of <region>.json>]
+// Region feeds are compared with `anlass list --region <code> --format json`
+// when the third argument names a folder with one such file per region.
 import fs from "node:fs";
 import path from "node:path";
 import ICAL from "ical.js";
 
-const [feedDir, listFile] = process.argv.slice(2);
+const [feedDir, listFile, regionDir] = process.argv.slice(2);
+const regionExpected = new Map(); // region code (lower case) → Map(key → item)
+if (regionDir) {
+  for (const f of fs.readdirSync(regionDir).filter((n) => n.endsWith(".json"))) {
+    const m = new Map();
+    for (const it of JSON.parse(fs.readFileSync(path.join(regionDir, f), "utf8"))) {
+      if (it.kind === "occasion") continue;
+      m.set(it.kind === "holiday" ? `${it.id}-${it.year}` : it.id, it);
+    }
+    regionExpected.set(f.replace(/\.json$/, ""), m);
+  }
+}
 const expected = new Map();
 for (const it of JSON.parse(fs.readFileSync(listFile, "utf8"))) {
   expected.set(`${it.id}-${it.year}`, it);
@@ -42,8 +55,18 @@ for (const f of files(feedDir)) {
     // In the local time zone (TZ), the JS date of an all-day start must be the same day.
     if (localISO(s.toJSDate()) !== iso(s)) errors.push(`${f} ${ev.uid}: shifts to ${localISO(s.toJSDate())} in TZ=${process.env.TZ}`);
     const key = ev.uid.split("@")[0];
+    if (f.includes(`${path.sep}regions${path.sep}`)) {
+      const rm = regionExpected.get(path.basename(f, ".ics"));
+      if (!rm) { if (regionDir) errors.push(`${f}: no anlass list output for this region`); continue; }
+      const rw = rm.get(key);
+      if (!rw) { errors.push(`${f}: event ${ev.uid} is not in anlass list --region`); continue; }
+      compared++;
+      if (iso(s) !== rw.start || iso(e) !== plusOne(rw.end)) {
+        errors.push(`${f} ${ev.uid}: ${iso(s)}..${iso(e)}, list --region says ${rw.start}..${rw.end}(+1)`);
+      }
+      continue;
+    }
     const want = expected.get(key);
-    if (f.includes(`${path.sep}regions${path.sep}`)) continue;
     if (!want) { errors.push(`${f}: event ${ev.uid} is not in anlass list`); continue; }
     compared++;
     if (iso(s) !== want.start || iso(e) !== plusOne(want.end) || ev.summary !== want.name) {
