@@ -82,29 +82,6 @@ func writeFiles(t testing.TB, dir string, files map[string]string) {
 	}
 }
 
-// copyDir copies a fixture tree (regular files and folders only) to dst.
-func copyDir(t testing.TB, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // snapshot describes every entry below dir: slash path → size and hash for
 // files (size and time for those over 1 MiB), "dir" for folders,
 // "symlink → target" for links, each with its permission bits.

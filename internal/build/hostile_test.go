@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/anlass/anlass/internal/project"
+	"github.com/anlass/anlass/internal/testutil"
 	"github.com/anlass/anlass/internal/yamlfile"
 )
 
@@ -204,7 +205,7 @@ func TestHostileInput(t *testing.T) {
 func runHostile(t *testing.T, c hostileCase) {
 	tmp := t.TempDir()
 	root, outside := filepath.Join(tmp, "project"), filepath.Join(tmp, "outside")
-	copyDir(t, filepath.Join(hostileDir, c.name), root)
+	testutil.CopyDir(t, filepath.Join(hostileDir, c.name), root)
 	writeFiles(t, outside, map[string]string{"keep.txt": "outside the project"})
 	if c.setup != nil {
 		c.setup(t, root, outside)

@@ -16,6 +16,7 @@ import (
 	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/project"
 	"github.com/anlass/anlass/internal/schedule"
+	"github.com/anlass/anlass/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -188,7 +189,7 @@ func TestUIDsStableWhenOccasionsAreAdded(t *testing.T) {
 	before := eventsByUID(t, b, b.Calendars(p.Catalog, w)[0])
 
 	dir := t.TempDir()
-	copyDir(t, "testdata/site", dir)
+	testutil.CopyDir(t, "testdata/site", dir)
 	extra := `id: aaa-erster
 name: {de: "Ein Anlass, der vorne einsortiert wird"}
 category: quirky
@@ -228,28 +229,6 @@ func eventsByUID(t *testing.T, b Builder, c Calendar) map[string]string {
 		out[uid] = block
 	}
 	return out
-}
-
-func copyDir(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if info.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 func TestFirstSentence(t *testing.T) {

@@ -305,7 +305,7 @@ func Parse(rel string, data []byte, kind Kind, l *diag.List) *Occasion {
 		o.Note, _ = m.String("note", false)
 	}
 
-	o.Sources = parseSources(m)
+	o.Sources = ParseSources(m)
 
 	if kind == Catalogue {
 		o.Origin, _ = m.String("origin", false)
@@ -451,7 +451,9 @@ func parseRegions(m *yamlfile.Map, holiday bool) []RegionRef {
 	return out
 }
 
-func parseSources(m *yamlfile.Map) []Source {
+// ParseSources reads the `sources:` list (url and title each, the url a web
+// address); school-holiday files use the same form.
+func ParseSources(m *yamlfile.Map) []Source {
 	var out []Source
 	for _, it := range m.Seq("sources", true) {
 		if it.Kind != yaml.MappingNode {

@@ -2,7 +2,6 @@ package regions_test
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -20,6 +19,7 @@ import (
 	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/regions"
 	"github.com/anlass/anlass/internal/schedule"
+	"github.com/anlass/anlass/internal/testutil"
 )
 
 // The oracle: github.com/rickar/cal/v2, an independent implementation with
@@ -260,7 +260,7 @@ func TestRickarComparisonCatchesMistakes(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
-			copyTree(t, "../../holidays", filepath.Join(dir, "holidays"))
+			testutil.CopyDir(t, "../../holidays", filepath.Join(dir, "holidays"))
 			os.MkdirAll(filepath.Join(dir, "occasions"), 0o755)
 			p := filepath.Join(dir, m.file)
 			data, err := os.ReadFile(p)
@@ -426,26 +426,4 @@ func loadBook(t testing.TB, root string, from, to civil.Date) *regions.Book {
 		t.Fatal(err)
 	}
 	return b
-}
-
-func copyTree(t testing.TB, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }

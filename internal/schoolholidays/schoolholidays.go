@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -190,33 +189,9 @@ func Parse(rel string, data []byte, l *diag.List) *State {
 			m.Errorf(n, "name %q does not match region %s: expected %q", name, s.Region.Code, s.Region.Name)
 		}
 	}
-	s.Sources = parseSources(m)
+	s.Sources = occasion.ParseSources(m)
 	s.Periods = parsePeriods(m)
 	return s
-}
-
-func parseSources(m *yamlfile.Map) []occasion.Source {
-	var out []occasion.Source
-	for _, it := range m.Seq("sources", true) {
-		if it.Kind != yaml.MappingNode {
-			m.Errorf(it, "each source must have a url and a title (- url: https://… / title: …)")
-			continue
-		}
-		sm := yamlfile.NewMap(m.Path, it, m.L, "source", "url", "title")
-		var s occasion.Source
-		var un *yaml.Node
-		s.URL, un = sm.String("url", true)
-		s.Title, _ = sm.String("title", true)
-		if s.URL != "" {
-			u, err := url.Parse(s.URL)
-			if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-				m.Errorf(un, "source url %q is not a web address (https://…)", s.URL)
-				continue
-			}
-		}
-		out = append(out, s)
-	}
-	return out
 }
 
 func parsePeriods(m *yamlfile.Map) []Period {
