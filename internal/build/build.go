@@ -17,6 +17,7 @@ import (
 	"github.com/anlass/anlass/internal/content"
 	"github.com/anlass/anlass/internal/diag"
 	"github.com/anlass/anlass/internal/feed"
+	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/project"
 	"github.com/anlass/anlass/internal/schedule"
 	"github.com/anlass/anlass/internal/site"
@@ -31,6 +32,8 @@ type Options struct {
 	Drafts      bool   // publish draft articles too
 	Log         io.Writer
 	Verbose     bool
+	// Cache keeps parsed occasion files between builds (anlass serve); nil: none.
+	Cache *occasion.ParseCache
 }
 
 // Result summarises a build.
@@ -59,31 +62,12 @@ func Build(opts Options) (Result, diag.List, error) {
 	if err := checkDestination(opts.Source, opts.Destination); err != nil {
 		return res, nil, err
 	}
-	p, l := project.Load(opts.Source)
-	if opts.BaseURL != "" {
-		if err := p.Config.SetBaseURL(opts.BaseURL); err != nil {
-			return res, l, fmt.Errorf("--baseURL: %w", err)
-		}
-	}
-	if l.HasErrors() {
-		return res, l, ErrInvalidInput
-	}
-	clock, err := project.NewClock(opts.Now, project.LatestChange(opts.Source))
+	c, l, err := compute(opts)
 	if err != nil {
 		return res, l, err
 	}
-	from, to := schedule.FeedWindow(clock.Today, p.Config.YearsBefore, p.Config.YearsAfter)
-	w, err := schedule.Compute(p.Engine, from, to, clock.Today)
-	if err != nil {
-		return res, l, err
-	}
-	res.From, res.To = from.String(), to.String()
-	var articles []*content.Article
-	for _, a := range p.Articles {
-		if !a.Draft || opts.Drafts {
-			articles = append(articles, a)
-		}
-	}
+	p, w, clock, articles := c.project, c.window, c.clock, c.articles
+	res.From, res.To = w.From.String(), w.To.String()
 	parent := filepath.Dir(filepath.Clean(opts.Destination))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return res, l, err
@@ -109,6 +93,44 @@ func Build(opts Options) (Result, diag.List, error) {
 	res.Took = time.Since(start)
 	res.Dest = opts.Destination
 	return res, l, nil
+}
+
+// computed is what the load and compute stages produce for rendering.
+type computed struct {
+	project  *project.Project
+	window   *schedule.Window
+	clock    project.Clock
+	articles []*content.Article // published ones
+}
+
+// compute loads the project and computes every occurrence of the window
+// once: the stages before rendering, shared by Build and Prepare.
+func compute(opts Options) (computed, diag.List, error) {
+	p, l := project.LoadCached(opts.Source, opts.Cache)
+	if opts.BaseURL != "" {
+		if err := p.Config.SetBaseURL(opts.BaseURL); err != nil {
+			return computed{}, l, fmt.Errorf("--baseURL: %w", err)
+		}
+	}
+	if l.HasErrors() {
+		return computed{}, l, ErrInvalidInput
+	}
+	clock, err := project.NewClock(opts.Now, project.LatestChange(opts.Source))
+	if err != nil {
+		return computed{}, l, err
+	}
+	from, to := schedule.FeedWindow(clock.Today, p.Config.YearsBefore, p.Config.YearsAfter)
+	w, err := schedule.Compute(p.Engine, from, to, clock.Today)
+	if err != nil {
+		return computed{}, l, err
+	}
+	var articles []*content.Article
+	for _, a := range p.Articles {
+		if !a.Draft || opts.Drafts {
+			articles = append(articles, a)
+		}
+	}
+	return computed{p, w, clock, articles}, l, nil
 }
 
 func render(p *project.Project, w *schedule.Window, clock project.Clock, articles []*content.Article, dir string, res *Result) error {

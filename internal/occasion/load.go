@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -65,7 +66,49 @@ func (c *Catalog) All() []*Occasion { return append(slices.Clip(c.Occasions), c.
 // Load reads and validates occasions/ and holidays/ below root. It returns
 // what could be loaded and every problem found; callers must not use the
 // catalog for output when the list has errors.
-func Load(root string) (*Catalog, diag.List) {
+func Load(root string) (*Catalog, diag.List) { return LoadCached(root, nil) }
+
+// ParseCache remembers parsed files between loads, for `anlass serve`: a file
+// whose size and modification time have not changed is not read or parsed
+// again. Occasions are never modified after loading, so they can be shared
+// between loads.
+type ParseCache struct {
+	mu sync.Mutex
+	m  map[string]cachedParse
+}
+
+type cachedParse struct {
+	kind Kind
+	size int64
+	mod  time.Time
+	o    *Occasion
+	l    diag.List
+}
+
+// NewParseCache returns an empty cache.
+func NewParseCache() *ParseCache { return &ParseCache{m: map[string]cachedParse{}} }
+
+func (c *ParseCache) get(rel string, kind Kind, fi fs.FileInfo) (cachedParse, bool) {
+	if c == nil || fi == nil {
+		return cachedParse{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[rel]
+	return e, ok && e.kind == kind && e.size == fi.Size() && e.mod.Equal(fi.ModTime())
+}
+
+func (c *ParseCache) put(rel string, e cachedParse) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.m[rel] = e
+	c.mu.Unlock()
+}
+
+// LoadCached is Load with a cache of parsed files (nil: none).
+func LoadCached(root string, cache *ParseCache) (*Catalog, diag.List) {
 	var l diag.List
 	var files []file
 	for _, dir := range []struct {
@@ -84,7 +127,7 @@ func Load(root string) (*Catalog, diag.List) {
 			files = append(files, f)
 		}
 	}
-	occs := parseFiles(root, files, &l)
+	occs := parseFiles(root, files, &l, cache)
 	c := newCatalog(occs, &l)
 	return c, l
 }
@@ -97,7 +140,7 @@ func LoadFiles(root string, rel []string, kind Kind) (*Catalog, diag.List) {
 	for _, r := range rel {
 		files = append(files, file{rel: filepath.ToSlash(r), kind: kind})
 	}
-	c := newCatalog(parseFiles(root, files, &l), &l)
+	c := newCatalog(parseFiles(root, files, &l, nil), &l)
 	return c, l
 }
 
@@ -139,7 +182,7 @@ func listYAML(root, dir string, l *diag.List) ([]file, error) {
 }
 
 // parseFiles reads and decodes files in parallel, keeping input order.
-func parseFiles(root string, files []file, l *diag.List) []*Occasion {
+func parseFiles(root string, files []file, l *diag.List, cache *ParseCache) []*Occasion {
 	type result struct {
 		o *Occasion
 		l diag.List
@@ -153,14 +196,26 @@ func parseFiles(root string, files []file, l *diag.List) []*Occasion {
 			defer wg.Done()
 			for i := range work {
 				f := files[i]
+				p := filepath.Join(root, filepath.FromSlash(f.rel))
+				var fi fs.FileInfo
+				if cache != nil {
+					fi, _ = os.Lstat(p)
+				}
+				if e, ok := cache.get(f.rel, f.kind, fi); ok {
+					results[i] = result{e.o, e.l}
+					continue
+				}
 				var fl diag.List
-				data, err := readLimited(filepath.Join(root, filepath.FromSlash(f.rel)))
+				data, err := readLimited(p)
 				if err != nil {
 					fl.Errorf(f.rel, 0, 0, "%v", err)
 				} else {
 					results[i].o = Parse(f.rel, data, f.kind, &fl)
 				}
 				results[i].l = fl
+				if err == nil && fi != nil {
+					cache.put(f.rel, cachedParse{f.kind, fi.Size(), fi.ModTime(), results[i].o, fl})
+				}
 			}
 		}()
 	}

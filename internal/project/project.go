@@ -27,14 +27,18 @@ type Project struct {
 
 // Load reads the project at root. The diagnostics include every problem
 // found; the project must not be rendered when they contain errors.
-func Load(root string) (*Project, diag.List) {
+func Load(root string) (*Project, diag.List) { return LoadCached(root, nil) }
+
+// LoadCached is Load with a cache of parsed occasion and holiday files (nil:
+// none), so that `anlass serve` re-parses only the files that changed.
+func LoadCached(root string, cache *occasion.ParseCache) (*Project, diag.List) {
 	p := &Project{Root: root}
 	var l diag.List
 	var cl diag.List
 	p.Config, cl = config.Load(root)
 	l = append(l, cl...)
 	var ol diag.List
-	p.Catalog, ol = occasion.Load(root)
+	p.Catalog, ol = occasion.LoadCached(root, cache)
 	l = append(l, ol...)
 	var al diag.List
 	p.Articles, al = content.Load(root)

@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
-	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -36,16 +35,6 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc(prefix, http.NotFound)
 	mux.HandleFunc("/", s.site)
 	return mux
-}
-
-// open makes a build directory servable. Files are read through an os.Root,
-// so neither a path with .. nor a symbolic link can reach outside it.
-func open(dir, version string) (*generation, error) {
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, err
-	}
-	return &generation{version: version, dir: dir, root: root, fsys: &rootFS{root.FS()}}, nil
 }
 
 // rootFS reports anything that is neither there nor readable (a link out of

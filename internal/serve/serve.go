@@ -16,7 +16,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,6 +24,7 @@ import (
 
 	"github.com/anlass/anlass/internal/build"
 	"github.com/anlass/anlass/internal/diag"
+	"github.com/anlass/anlass/internal/occasion"
 )
 
 // DefaultPort is the port `anlass serve` uses when none is given (Hugo's).
@@ -71,7 +71,6 @@ type Problem struct {
 type Server struct {
 	opts    Options
 	baseURL string // http://127.0.0.1:1313/
-	tmp     string // builds go to tmp/site-N
 	session string // tells this run's versions from a previous run's
 
 	mu       sync.Mutex
@@ -81,13 +80,14 @@ type Server struct {
 	builds   int
 	warnings []string // the last build's warnings, printed again only when they change
 	subs     map[chan struct{}]struct{}
+	cache    *occasion.ParseCache // parsed files, re-parsed only when they change
 }
 
-// generation is one good build on disk.
+// generation is one good build, held in memory and rendered lazily
+// (build.Snapshot): a request right after a change is answered as soon as
+// the project is loaded and the occurrences computed.
 type generation struct {
 	version string
-	dir     string
-	root    *os.Root
 	fsys    *rootFS
 }
 
@@ -156,7 +156,7 @@ func New(o Options, port int) (*Server, error) {
 		o.Bind = "127.0.0.1"
 	}
 	if o.Debounce <= 0 {
-		o.Debounce = 50 * time.Millisecond
+		o.Debounce = 20 * time.Millisecond
 	}
 	if o.Stdout == nil {
 		o.Stdout = io.Discard
@@ -180,33 +180,24 @@ func New(o Options, port int) (*Server, error) {
 	if o.BaseURL != "" {
 		baseURL = strings.TrimSuffix(o.BaseURL, "/") + "/"
 	}
-	tmp, err := os.MkdirTemp("", "anlass-serve-")
-	if err != nil {
-		return nil, err
-	}
 	return &Server{
 		opts:    o,
 		baseURL: baseURL,
-		tmp:     tmp,
 		session: strconv.FormatInt(time.Now().UnixNano()%1e9, 36),
 		subs:    map[chan struct{}]struct{}{},
+		cache:   occasion.NewParseCache(),
 	}, nil
 }
 
 // URL is the site's base URL.
 func (s *Server) URL() string { return s.baseURL }
 
-// Close removes every build.
+// Close drops every build.
 func (s *Server) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, g := range append(s.retired, s.cur) {
-		if g != nil {
-			g.root.Close()
-		}
-	}
 	s.cur, s.retired = nil, nil
-	return os.RemoveAll(s.tmp)
+	return nil
 }
 
 // State returns the state after the latest build.
@@ -225,17 +216,18 @@ func (s *Server) Rebuild() {
 	n := s.builds
 	s.mu.Unlock()
 
-	dir := filepath.Join(s.tmp, "site-"+strconv.Itoa(n))
-	res, diags, err := build.Build(build.Options{
-		Source:      s.opts.Source,
-		Destination: dir,
-		Now:         s.opts.Now,
-		BaseURL:     s.baseURL,
-		Drafts:      s.opts.Drafts,
+	snap, diags, err := build.Prepare(build.Options{
+		Source:  s.opts.Source,
+		Now:     s.opts.Now,
+		BaseURL: s.baseURL,
+		Drafts:  s.opts.Drafts,
+		Cache:   s.cache,
 	})
 	var g *generation
+	var res build.Result
 	if err == nil {
-		g, err = open(dir, s.session+"-"+strconv.Itoa(n))
+		g = &generation{version: s.session + "-" + strconv.Itoa(n), fsys: &rootFS{snap}}
+		res = snap.Result
 	}
 	st := State{OK: err == nil, Problems: problems(diags)}
 	if err != nil && !errors.Is(err, build.ErrInvalidInput) {
@@ -267,19 +259,13 @@ func (s *Server) Rebuild() {
 		}
 	}
 	s.mu.Unlock()
-	if g == nil {
-		os.RemoveAll(dir)
-	}
 }
 
-// pruneLocked removes builds older than the previous one: a request that
+// pruneLocked drops builds older than the previous one: a request that
 // started on the previous build may still be reading it.
 func (s *Server) pruneLocked() {
-	for len(s.retired) > 1 {
-		g := s.retired[0]
-		s.retired = s.retired[1:]
-		g.root.Close()
-		os.RemoveAll(g.dir)
+	if len(s.retired) > 1 {
+		s.retired = slices.Clone(s.retired[len(s.retired)-1:])
 	}
 }
 

@@ -163,3 +163,37 @@ func (s *site) execute(name string, p *Page) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// File is one file of the site, rendered when asked for.
+type File struct {
+	Path   string // relative to the site root: "anlaesse/pi-tag/index.html"
+	Page   bool   // an HTML page
+	Render func() ([]byte, error)
+}
+
+// Files prepares the site without rendering it: the templates are loaded and
+// the project indexed once, and each file renders on its first Render call.
+// `anlass serve` uses it to answer a request right after a change.
+func Files(in Input) ([]File, error) {
+	if in.Project == nil || in.Window == nil {
+		return nil, errors.New("site: Input needs a Project and a Window")
+	}
+	s, err := newSite(in)
+	if err != nil {
+		return nil, err
+	}
+	outs := s.outputs()
+	files := make([]File, len(outs))
+	for i, o := range outs {
+		render := o.render
+		path := o.path
+		files[i] = File{Path: paths.File(o.path), Page: o.page, Render: func() ([]byte, error) {
+			data, err := render()
+			if err != nil {
+				return nil, fmt.Errorf("site: %s: %w", path, err)
+			}
+			return data, nil
+		}}
+	}
+	return files, nil
+}

@@ -1,0 +1,208 @@
+package build
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/anlass/anlass/internal/diag"
+	"github.com/anlass/anlass/internal/feed"
+	"github.com/anlass/anlass/internal/site"
+)
+
+// Snapshot is a build held in memory and rendered lazily: every file of the
+// site and the feeds is known, but each is rendered only when first read.
+// `anlass serve` serves it as an fs.FS, so a change is visible as soon as the
+// project is loaded and the occurrences computed, not after every page has
+// been written.
+type Snapshot struct {
+	Result
+	files   map[string]*lazyFile
+	dirs    map[string][]string // folder → sorted names of its entries
+	modTime time.Time
+}
+
+type lazyFile struct {
+	once   sync.Once
+	render func() ([]byte, error)
+	data   []byte
+	err    error
+}
+
+func (f *lazyFile) bytes() ([]byte, error) {
+	f.once.Do(func() { f.data, f.err = f.render() })
+	return f.data, f.err
+}
+
+// Prepare loads and computes like Build, and prepares every output without
+// rendering or writing any. Options.Destination is not used.
+func Prepare(opts Options) (*Snapshot, diag.List, error) {
+	start := time.Now()
+	c, l, err := compute(opts)
+	if err != nil {
+		return nil, l, err
+	}
+	fb := feed.Builder{Config: c.project.Config, Clock: c.clock}
+	book := regionBook(c.project, c.window)
+	cals := append(fb.Calendars(c.project.Catalog, c.window), regionCalendars(fb, book)...)
+	files, err := site.Files(site.Input{Project: c.project, Window: c.window, Clock: c.clock, Articles: c.articles, Regions: book})
+	if err != nil {
+		return nil, l, err
+	}
+	s := &Snapshot{files: map[string]*lazyFile{}, dirs: map[string][]string{".": nil}, modTime: c.clock.Stamp}
+	children := map[string]map[string]bool{}
+	for _, cal := range cals {
+		s.add(strings.TrimPrefix(cal.Path, "/"), func() ([]byte, error) { return fb.Bytes(cal) }, children)
+	}
+	for _, f := range files {
+		s.add(f.Path, f.Render, children)
+		if f.Page {
+			s.Pages++
+		}
+	}
+	for dir, names := range children {
+		s.dirs[dir] = slices.Sorted(maps.Keys(names))
+	}
+	s.Feeds = len(cals)
+	s.Files = len(s.files)
+	s.Occasions, s.Holidays, s.Articles = len(c.project.Catalog.Occasions), len(c.project.Catalog.Holidays), len(c.articles)
+	s.From, s.To = c.window.From.String(), c.window.To.String()
+	s.Took = time.Since(start)
+	return s, l, nil
+}
+
+func (s *Snapshot) add(name string, render func() ([]byte, error), children map[string]map[string]bool) {
+	s.files[name] = &lazyFile{render: render}
+	for child := name; child != "."; {
+		dir := path.Dir(child)
+		if children[dir] == nil {
+			children[dir] = map[string]bool{}
+		}
+		if children[dir][path.Base(child)] {
+			break // the folders above are known already
+		}
+		children[dir][path.Base(child)] = true
+		child = dir
+	}
+}
+
+// ReadFile renders (once) and returns a copy of one file of the snapshot.
+func (s *Snapshot) ReadFile(name string) ([]byte, error) {
+	f, ok := s.files[name]
+	if !ok || !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrNotExist}
+	}
+	data, err := f.bytes()
+	return bytes.Clone(data), err
+}
+
+// Open implements fs.FS.
+func (s *Snapshot) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	if f, ok := s.files[name]; ok {
+		data, err := f.bytes()
+		if err != nil {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+		}
+		return &memFile{Reader: bytes.NewReader(data), info: memInfo{name: path.Base(name), size: int64(len(data)), mod: s.modTime}}, nil
+	}
+	if names, ok := s.dirs[name]; ok {
+		return &memDir{s: s, name: name, entries: names, info: memInfo{name: path.Base(name), dir: true, mod: s.modTime}}, nil
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+type memInfo struct {
+	name string
+	size int64
+	dir  bool
+	mod  time.Time
+}
+
+func (i memInfo) Name() string       { return i.name }
+func (i memInfo) Size() int64        { return i.size }
+func (i memInfo) ModTime() time.Time { return i.mod }
+func (i memInfo) IsDir() bool        { return i.dir }
+func (i memInfo) Sys() any           { return nil }
+func (i memInfo) Mode() fs.FileMode {
+	if i.dir {
+		return fs.ModeDir | 0o555
+	}
+	return 0o444
+}
+func (i memInfo) Type() fs.FileMode { return i.Mode().Type() }
+
+type memFile struct {
+	*bytes.Reader
+	info memInfo
+}
+
+func (f *memFile) Stat() (fs.FileInfo, error) { return f.info, nil }
+func (f *memFile) Close() error               { return nil }
+
+type memDir struct {
+	s       *Snapshot
+	name    string
+	entries []string
+	info    memInfo
+	off     int
+}
+
+func (d *memDir) Stat() (fs.FileInfo, error) { return d.info, nil }
+func (d *memDir) Close() error               { return nil }
+func (d *memDir) Read([]byte) (int, error) {
+	return 0, &fs.PathError{Op: "read", Path: d.name, Err: errors.New("is a directory")}
+}
+
+func (d *memDir) ReadDir(n int) ([]fs.DirEntry, error) {
+	rest := d.entries[d.off:]
+	if n > 0 && len(rest) == 0 {
+		return nil, io.EOF
+	}
+	if n > 0 && n < len(rest) {
+		rest = rest[:n]
+	}
+	out := make([]fs.DirEntry, 0, len(rest))
+	for _, e := range rest {
+		full := e
+		if d.name != "." {
+			full = d.name + "/" + e
+		}
+		_, isDir := d.s.dirs[full]
+		out = append(out, memEntry{s: d.s, full: full, info: memInfo{name: e, dir: isDir, mod: d.s.modTime}})
+	}
+	d.off += len(rest)
+	return out, nil
+}
+
+// memEntry is a directory entry; its Info renders the file (once) for the size.
+type memEntry struct {
+	s    *Snapshot
+	full string
+	info memInfo
+}
+
+func (e memEntry) Name() string      { return e.info.name }
+func (e memEntry) IsDir() bool       { return e.info.dir }
+func (e memEntry) Type() fs.FileMode { return e.info.Type() }
+func (e memEntry) Info() (fs.FileInfo, error) {
+	if e.info.dir {
+		return e.info, nil
+	}
+	data, err := e.s.files[e.full].bytes()
+	if err != nil {
+		return nil, err
+	}
+	info := e.info
+	info.size = int64(len(data))
+	return info, nil
+}
