@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io/fs"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -45,25 +44,10 @@ func Load(root string) (Config, diag.List) {
 	var l diag.List
 	c := Default()
 	p := filepath.Join(root, File)
-	fi, err := os.Lstat(p)
+	data, err := yamlfile.ReadFile(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return c, nil
 	}
-	switch {
-	case err != nil:
-		l.Errorf(File, 0, 0, "%v", err)
-		return c, l
-	case fi.Mode()&fs.ModeSymlink != 0:
-		l.Errorf(File, 0, 0, "symbolic link: anlass reads only regular files inside the project")
-		return c, l
-	case !fi.Mode().IsRegular():
-		l.Errorf(File, 0, 0, "not a regular file")
-		return c, l
-	case fi.Size() > yamlfile.MaxSize:
-		l.Errorf(File, 0, 0, "file is %d bytes; the limit is %d bytes", fi.Size(), yamlfile.MaxSize)
-		return c, l
-	}
-	data, err := os.ReadFile(p)
 	if err != nil {
 		l.Errorf(File, 0, 0, "%v", err)
 		return c, l

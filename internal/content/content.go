@@ -80,21 +80,7 @@ func Load(root string) ([]*Article, diag.List) {
 		if d.IsDir() || path.Ext(rel) != ".md" {
 			return nil
 		}
-		info, err := d.Info()
-		if err != nil {
-			l.Errorf(rel, 0, 0, "%v", err)
-			return nil
-		}
-		if !info.Mode().IsRegular() {
-			// Reading a named pipe or a device would block or never end.
-			l.Errorf(rel, 0, 0, "not a regular file: anlass reads only regular files inside the project")
-			return nil
-		}
-		if info.Size() > yamlfile.MaxSize {
-			l.Errorf(rel, 0, 0, "file is %d bytes; the limit is %d bytes", info.Size(), yamlfile.MaxSize)
-			return nil
-		}
-		data, err := os.ReadFile(p)
+		data, err := yamlfile.ReadFile(p)
 		if err != nil {
 			l.Errorf(rel, 0, 0, "%v", err)
 			return nil

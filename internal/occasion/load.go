@@ -2,7 +2,6 @@ package occasion
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
@@ -206,7 +205,7 @@ func parseFiles(root string, files []file, l *diag.List, cache *ParseCache) []*O
 					continue
 				}
 				var fl diag.List
-				data, err := readLimited(p)
+				data, err := yamlfile.ReadFile(p)
 				if err != nil {
 					fl.Errorf(f.rel, 0, 0, "%v", err)
 				} else {
@@ -234,20 +233,6 @@ func parseFiles(root string, files []file, l *diag.List, cache *ParseCache) []*O
 	return out
 }
 
-// readLimited reads a regular file of at most yamlfile.MaxSize bytes.
-func readLimited(p string) ([]byte, error) {
-	fi, err := os.Lstat(p)
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	if fi.Size() > yamlfile.MaxSize {
-		return nil, fmt.Errorf("file is %d bytes; the limit is %d bytes", fi.Size(), yamlfile.MaxSize)
-	}
-	return os.ReadFile(p)
-}
 
 var catalogueKeys = []string{"id", "name", "category", "date", "dates", "since", "until", "every", "regions",
 	"origin", "summary", "ideas", "lead_time", "sources", "tags"}

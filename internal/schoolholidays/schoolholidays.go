@@ -6,7 +6,6 @@ package schoolholidays
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -101,7 +100,7 @@ func Load(root string) ([]*State, diag.List) {
 	slices.Sort(rels)
 	var parsed []*State
 	for _, rel := range rels {
-		data, err := readLimited(filepath.Join(root, filepath.FromSlash(rel)))
+		data, err := yamlfile.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
 		if err != nil {
 			l.Errorf(rel, 0, 0, "%v", err)
 			continue
@@ -148,19 +147,6 @@ func b2i(b bool) int {
 	return 0
 }
 
-func readLimited(p string) ([]byte, error) {
-	fi, err := os.Lstat(p)
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	if fi.Size() > yamlfile.MaxSize {
-		return nil, fmt.Errorf("file is %d bytes; the limit is %d bytes", fi.Size(), yamlfile.MaxSize)
-	}
-	return os.ReadFile(p)
-}
 
 // Parse decodes one state file. It returns nil when the file is not a YAML
 // mapping at all; otherwise what could be decoded, problems going to l.

@@ -6,8 +6,11 @@ package yamlfile
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"regexp"
 	"slices"
 	"sort"
@@ -433,4 +436,23 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// ReadFile reads an input file defensively: only a regular file (no symbolic
+// link, pipe or device) of at most MaxSize bytes. Errors from os.Lstat, such
+// as fs.ErrNotExist, are returned as they are.
+func ReadFile(p string) ([]byte, error) {
+	fi, err := os.Lstat(p)
+	switch {
+	case err != nil:
+		return nil, err
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return nil, errors.New("symbolic link: anlass reads only regular files inside the project")
+	case !fi.Mode().IsRegular():
+		// Reading a named pipe or a device would block or never end.
+		return nil, errors.New("not a regular file: anlass reads only regular files inside the project")
+	case fi.Size() > MaxSize:
+		return nil, fmt.Errorf("file is %d bytes; the limit is %d bytes", fi.Size(), MaxSize)
+	}
+	return os.ReadFile(p)
 }
