@@ -233,7 +233,6 @@ func parseFiles(root string, files []file, l *diag.List, cache *ParseCache) []*O
 	return out
 }
 
-
 var catalogueKeys = []string{"id", "name", "category", "date", "dates", "since", "until", "every", "regions",
 	"origin", "summary", "ideas", "lead_time", "sources", "tags"}
 

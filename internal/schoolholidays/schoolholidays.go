@@ -147,7 +147,6 @@ func b2i(b bool) int {
 	return 0
 }
 
-
 // Parse decodes one state file. It returns nil when the file is not a YAML
 // mapping at all; otherwise what could be decoded, problems going to l.
 func Parse(rel string, data []byte, l *diag.List) *State {
