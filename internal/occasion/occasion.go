@@ -4,6 +4,8 @@
 package occasion
 
 import (
+	"strconv"
+
 	"github.com/anlass/anlass/internal/rule"
 )
 
@@ -151,22 +153,10 @@ func LeadTimeText(days int) string {
 		if days == 7 {
 			return "1 Woche"
 		}
-		return itoa(days/7) + " Wochen"
+		return strconv.Itoa(days/7) + " Wochen"
 	default:
-		return itoa(days) + " Tage"
+		return strconv.Itoa(days) + " Tage"
 	}
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for n > 0 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		n /= 10
-	}
-	return string(b)
 }
 
 // RuleFor returns the rule that applies in year, and false when the occasion
@@ -190,7 +180,7 @@ func (o *Occasion) RuleFor(year int) (*rule.Rule, bool) {
 	return o.Rule, true
 }
 
-// GiftIdeas and ContactIdeas split the ideas by kind.
+// IdeasOfKind returns the ideas of one kind (gift or contact), in file order.
 func (o *Occasion) IdeasOfKind(kind string) []Idea {
 	var out []Idea
 	for _, i := range o.Ideas {

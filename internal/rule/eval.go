@@ -127,7 +127,7 @@ func relative(base civil.Date, e *Relative) civil.Date {
 	}
 }
 
-// Describe returns a short English reading of the weekday class, for messages.
+// String names the day class in English: "workday" or the weekday.
 func (c DayClass) String() string {
 	if c.Workday {
 		return "workday"

@@ -3,7 +3,6 @@ package rule
 import (
 	"fmt"
 	"unicode"
-	"unicode/utf8"
 )
 
 type tokKind int
@@ -135,6 +134,3 @@ func lex(s string) ([]token, error) {
 }
 
 func isSlug(r rune) bool { return (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') }
-
-// runeLen is the rule's length in runes (columns are rune-based).
-func runeLen(s string) int { return utf8.RuneCountInString(s) }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/rickar/cal/v2"
@@ -319,7 +320,7 @@ func FuzzParse(f *testing.F) {
 			if _, ok := err.(*Error); !ok {
 				t.Fatalf("Parse(%q) returned %T", s, err)
 			}
-			if e := err.(*Error); e.Offset < 0 || e.Offset > runeLen(strings.ToLower(s)) {
+			if e := err.(*Error); e.Offset < 0 || e.Offset > utf8.RuneCountInString(strings.ToLower(s)) {
 				t.Fatalf("Parse(%q): offset %d out of range", s, e.Offset)
 			}
 			return

@@ -5,6 +5,7 @@ package schedule
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -162,16 +163,16 @@ func Validate(e *Engine) diag.List {
 		for y := y0; y <= y1; y++ {
 			_, ok, err := e.For(o, y)
 			if err != nil {
-				p := o.RulePos
-				if yp, inTable := o.DatesPos[y]; inTable {
-					p = yp
-				}
-				line, col := p.Line, p.Col
+				// Point at the table entry of that year, or into the rule text.
+				p, inTable := o.DatesPos[y]
 				var re *rule.Error
-				if asRuleError(err, &re) && !(o.DatesPos[y] != occasion.Pos{}) {
-					col += re.Offset
+				if !inTable {
+					p = o.RulePos
+					if errors.As(err, &re) {
+						p.Col += re.Offset
+					}
 				}
-				l.Errorf(o.Path, line, col, "%v", err)
+				l.Errorf(o.Path, p.Line, p.Col, "%v", err)
 				failed = true
 				break
 			}
@@ -182,12 +183,4 @@ func Validate(e *Engine) diag.List {
 		}
 	}
 	return l
-}
-
-func asRuleError(err error, target **rule.Error) bool {
-	re, ok := err.(*rule.Error)
-	if ok {
-		*target = re
-	}
-	return ok
 }
