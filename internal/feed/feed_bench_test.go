@@ -4,29 +4,17 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/anlass/anlass/internal/feed"
 	"github.com/anlass/anlass/internal/project"
 	"github.com/anlass/anlass/internal/schedule"
+	"github.com/anlass/anlass/internal/testutil"
 )
 
 // realWindow loads the real content and computes its default feed window.
 func realWindow(b *testing.B) (feed.Builder, *project.Project, *schedule.Window) {
 	b.Helper()
-	p, l := project.Load("../..")
-	if l.HasErrors() {
-		b.Fatal(l.Err())
-	}
-	clock, err := project.NewClock("2026-11-22", time.Time{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	from, to := schedule.FeedWindow(clock.Today, p.Config.YearsBefore, p.Config.YearsAfter)
-	w, err := schedule.Compute(p.Engine, from, to, clock.Today)
-	if err != nil {
-		b.Fatal(err)
-	}
+	p, clock, w := testutil.Window(b, "../..", "2026-11-22")
 	return feed.Builder{Config: p.Config, Clock: clock}, p, w
 }
 

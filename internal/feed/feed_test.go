@@ -24,19 +24,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // load builds the feeds of a project as a build would, with a fixed clock.
 func load(t testing.TB, root string, today string) (Builder, *project.Project, *schedule.Window) {
 	t.Helper()
-	p, l := project.Load(root)
-	if l.HasErrors() {
-		t.Fatalf("%s has errors:\n%v", root, l.Err())
-	}
-	clock, err := project.NewClock(today, time.Time{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	from, to := schedule.FeedWindow(clock.Today, p.Config.YearsBefore, p.Config.YearsAfter)
-	w, err := schedule.Compute(p.Engine, from, to, clock.Today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, clock, w := testutil.Window(t, root, today)
 	return Builder{Config: p.Config, Clock: clock}, p, w
 }
 

@@ -12,28 +12,15 @@ import (
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/feed"
 	"github.com/anlass/anlass/internal/paths"
-	"github.com/anlass/anlass/internal/project"
 	"github.com/anlass/anlass/internal/regions"
-	"github.com/anlass/anlass/internal/schedule"
+	"github.com/anlass/anlass/internal/testutil"
 )
 
 // regionFeeds builds the region feeds of the repository as a build on
 // today would.
 func regionFeeds(t *testing.T, today string) (feed.Builder, *regions.Book, []feed.Calendar) {
 	t.Helper()
-	p, l := project.Load("../..")
-	if l.HasErrors() {
-		t.Fatalf("the project has errors:\n%v", l)
-	}
-	clock, err := project.NewClock(today, time.Time{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	from, to := schedule.FeedWindow(clock.Today, p.Config.YearsBefore, p.Config.YearsAfter)
-	w, err := schedule.Compute(p.Engine, from, to, clock.Today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, clock, w := testutil.Window(t, "../..", today)
 	book, err := regions.FromWindow(p.Engine, w, p.School)
 	if err != nil {
 		t.Fatal(err)

@@ -4,11 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
-	"github.com/anlass/anlass/internal/project"
-	"github.com/anlass/anlass/internal/schedule"
 	"github.com/anlass/anlass/internal/site"
+	"github.com/anlass/anlass/internal/testutil"
 )
 
 // BenchmarkRender renders every page and data file of the real content into
@@ -17,19 +15,7 @@ import (
 //
 //	go test ./internal/site -run '^$' -bench Render -benchmem
 func BenchmarkRender(b *testing.B) {
-	p, l := project.Load("../..")
-	if l.HasErrors() {
-		b.Fatal(l.Err())
-	}
-	clock, err := project.NewClock("2026-11-22", time.Time{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	from, to := schedule.FeedWindow(clock.Today, p.Config.YearsBefore, p.Config.YearsAfter)
-	w, err := schedule.Compute(p.Engine, from, to, clock.Today)
-	if err != nil {
-		b.Fatal(err)
-	}
+	p, clock, w := testutil.Window(b, "../..", "2026-11-22")
 	var articles = p.Articles[:0:0]
 	for _, a := range p.Articles {
 		if !a.Draft {
@@ -39,6 +25,7 @@ func BenchmarkRender(b *testing.B) {
 	in := site.Input{Project: p, Window: w, Clock: clock, Articles: articles}
 	dir := filepath.Join(b.TempDir(), "public")
 	var st site.Stats
+	var err error
 	for b.Loop() {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			b.Fatal(err)

@@ -6,6 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
+
+	"github.com/anlass/anlass/internal/project"
+	"github.com/anlass/anlass/internal/schedule"
 )
 
 // CopyDir copies a fixture tree (folders and regular files) from src to dst.
@@ -29,4 +33,24 @@ func CopyDir(t testing.TB, src, dst string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// Window loads the project at root, fails the test on any error, and
+// computes its feed window around today (YYYY-MM-DD), as a build does.
+func Window(t testing.TB, root, today string) (*project.Project, project.Clock, *schedule.Window) {
+	t.Helper()
+	p, l := project.Load(root)
+	if l.HasErrors() {
+		t.Fatalf("%s has errors:\n%v", root, l.Err())
+	}
+	clock, err := project.NewClock(today, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	from, to := schedule.FeedWindow(clock.Today, p.Config.YearsBefore, p.Config.YearsAfter)
+	w, err := schedule.Compute(p.Engine, from, to, clock.Today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, clock, w
 }
