@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -89,7 +88,6 @@ func Build(opts Options) (Result, diag.List, error) {
 		return res, l, err
 	}
 	res.Occasions, res.Holidays, res.Articles = len(p.Catalog.Occasions), len(p.Catalog.Holidays), len(articles)
-	res.Files, res.Bytes = countFiles(opts.Destination)
 	res.Took = time.Since(start)
 	res.Dest = opts.Destination
 	return res, l, nil
@@ -138,12 +136,13 @@ func render(p *project.Project, w *schedule.Window, clock project.Clock, article
 	cals := fb.Calendars(p.Catalog, w)
 	book := regionBook(p, w)
 	cals = append(cals, regionCalendars(fb, book)...)
-	if err := fb.WriteFiles(dir, cals); err != nil {
+	feedBytes, err := fb.WriteFiles(dir, cals)
+	if err != nil {
 		return err
 	}
-	res.Feeds = len(cals)
-	pages, err := renderSite(site.Input{Project: p, Window: w, Clock: clock, Articles: articles, Regions: book}, dir)
-	res.Pages = pages
+	st, err := site.Render(site.Input{Project: p, Window: w, Clock: clock, Articles: articles, Regions: book}, dir)
+	res.Feeds, res.Pages = len(cals), st.Pages
+	res.Files, res.Bytes = len(cals)+st.Files, feedBytes+st.Bytes
 	return err
 }
 
@@ -245,17 +244,4 @@ func swap(stage, dest string) error {
 		return os.RemoveAll(old)
 	}
 	return nil
-}
-
-func countFiles(dir string) (n int, size int64) {
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			n++
-			if info, err := d.Info(); err == nil {
-				size += info.Size()
-			}
-		}
-		return nil
-	})
-	return n, size
 }

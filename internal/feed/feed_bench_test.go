@@ -61,7 +61,7 @@ func BenchmarkWriteFiles(b *testing.B) {
 	base := b.TempDir()
 	for b.Loop() {
 		dir := filepath.Join(base, "public")
-		if err := fb.WriteFiles(dir, cals); err != nil {
+		if _, err := fb.WriteFiles(dir, cals); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()

@@ -4,11 +4,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/anlass/anlass/internal/occasion"
+	"github.com/anlass/anlass/internal/parallel"
 	"github.com/anlass/anlass/internal/paths"
 	"github.com/anlass/anlass/internal/schedule"
 )
@@ -69,54 +68,41 @@ func (b Builder) events(occ []schedule.Occurrence, compact bool) []Event {
 	return out
 }
 
-// WriteFiles writes calendars below dir (the site root). It fails when a
-// feed would exceed MaxBytes. The calendars are serialised and written on
-// GOMAXPROCS workers; the error returned is the first in the order of cals,
-// so that a failing build reports the same error every time.
-func (b Builder) WriteFiles(dir string, cals []Calendar) error {
+// WriteFiles writes calendars below dir (the site root) and returns the
+// number of bytes written. It fails when a feed would exceed MaxBytes. The
+// calendars are serialised and written on all CPUs; the error returned is
+// the first in the order of cals.
+func (b Builder) WriteFiles(dir string, cals []Calendar) (int64, error) {
 	files := make([]string, len(cals))
 	made := map[string]bool{}
 	for i, c := range cals {
 		files[i] = filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(c.Path, "/")))
 		if d := filepath.Dir(files[i]); !made[d] {
 			if err := os.MkdirAll(d, 0o755); err != nil {
-				return err
+				return 0, err
 			}
 			made[d] = true
 		}
 	}
-	errs := make([]error, len(cals))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(cals)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = b.writeFile(files[i], cals[i])
-			}
-		}()
+	sizes := make([]int, len(cals))
+	err := parallel.Each(len(cals), func(i int) (err error) {
+		sizes[i], err = b.writeFile(files[i], cals[i])
+		return err
+	})
+	var total int64
+	for _, n := range sizes {
+		total += int64(n)
 	}
-	for i := range cals {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return total, err
 }
 
-func (b Builder) writeFile(file string, c Calendar) error {
+func (b Builder) writeFile(file string, c Calendar) (int, error) {
 	data, err := b.Bytes(c)
 	if err != nil {
-		return fmt.Errorf("%s: %w", c.Path, err)
+		return 0, fmt.Errorf("%s: %w", c.Path, err)
 	}
 	if len(data) >= MaxBytes {
-		return fmt.Errorf("%s is %d bytes, over the %d-byte limit: shorten the feed window in anlass.yaml", c.Path, len(data), MaxBytes)
+		return 0, fmt.Errorf("%s is %d bytes, over the %d-byte limit: shorten the feed window in anlass.yaml", c.Path, len(data), MaxBytes)
 	}
-	return os.WriteFile(file, data, 0o644)
+	return len(data), os.WriteFile(file, data, 0o644)
 }

@@ -8,7 +8,6 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/anlass/anlass/internal/diag"
 	"github.com/anlass/anlass/internal/markdown"
+	"github.com/anlass/anlass/internal/parallel"
 	"github.com/anlass/anlass/internal/region"
 	"github.com/anlass/anlass/internal/rule"
 	"github.com/anlass/anlass/internal/yamlfile"
@@ -187,42 +187,30 @@ func parseFiles(root string, files []file, l *diag.List, cache *ParseCache) []*O
 		l diag.List
 	}
 	results := make([]result, len(files))
-	var wg sync.WaitGroup
-	work := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				f := files[i]
-				p := filepath.Join(root, filepath.FromSlash(f.rel))
-				var fi fs.FileInfo
-				if cache != nil {
-					fi, _ = os.Lstat(p)
-				}
-				if e, ok := cache.get(f.rel, f.kind, fi); ok {
-					results[i] = result{e.o, e.l}
-					continue
-				}
-				var fl diag.List
-				data, err := yamlfile.ReadFile(p)
-				if err != nil {
-					fl.Errorf(f.rel, 0, 0, "%v", err)
-				} else {
-					results[i].o = Parse(f.rel, data, f.kind, &fl)
-				}
-				results[i].l = fl
-				if err == nil && fi != nil {
-					cache.put(f.rel, cachedParse{f.kind, fi.Size(), fi.ModTime(), results[i].o, fl})
-				}
-			}
-		}()
-	}
-	for i := range files {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	parallel.Each(len(files), func(i int) error {
+		f := files[i]
+		p := filepath.Join(root, filepath.FromSlash(f.rel))
+		var fi fs.FileInfo
+		if cache != nil {
+			fi, _ = os.Lstat(p)
+		}
+		if e, ok := cache.get(f.rel, f.kind, fi); ok {
+			results[i] = result{e.o, e.l}
+			return nil
+		}
+		var fl diag.List
+		data, err := yamlfile.ReadFile(p)
+		if err != nil {
+			fl.Errorf(f.rel, 0, 0, "%v", err)
+		} else {
+			results[i].o = Parse(f.rel, data, f.kind, &fl)
+		}
+		results[i].l = fl
+		if err == nil && fi != nil {
+			cache.put(f.rel, cachedParse{f.kind, fi.Size(), fi.ModTime(), results[i].o, fl})
+		}
+		return nil // problems are diagnostics, not errors
+	})
 	var out []*Occasion
 	for _, r := range results {
 		*l = append(*l, r.l...)

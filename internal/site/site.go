@@ -14,12 +14,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 
 	"github.com/anlass/anlass/internal/config"
 	"github.com/anlass/anlass/internal/content"
 	"github.com/anlass/anlass/internal/feed"
+	"github.com/anlass/anlass/internal/parallel"
 	"github.com/anlass/anlass/internal/paths"
 	"github.com/anlass/anlass/internal/project"
 	"github.com/anlass/anlass/internal/regions"
@@ -45,7 +44,10 @@ type Input struct {
 }
 
 // Stats counts what Render wrote.
-type Stats struct{ Pages, Files int }
+type Stats struct {
+	Pages, Files int
+	Bytes        int64
+}
 
 // output is one file of the site: a site path and a function producing its bytes.
 type output struct {
@@ -65,12 +67,18 @@ func Render(in Input, dir string) (Stats, error) {
 		return Stats{}, err
 	}
 	outs := s.outputs()
-	if err := write(dir, outs); err != nil {
+	sizes := make([]int, len(outs))
+	err = parallel.Each(len(outs), func(i int) (err error) {
+		sizes[i], err = writeOne(dir, outs[i])
+		return err
+	})
+	if err != nil {
 		return Stats{}, err
 	}
 	var st Stats
-	for _, o := range outs {
+	for i, o := range outs {
 		st.Files++
+		st.Bytes += int64(sizes[i])
 		if o.page {
 			st.Pages++
 		}
@@ -78,49 +86,17 @@ func Render(in Input, dir string) (Stats, error) {
 	return st, nil
 }
 
-// write renders the outputs on NumCPU workers. The first error in output
-// order is returned, so failures are reported deterministically too.
-func write(dir string, outs []output) error {
-	errs := make([]error, len(outs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	workers := min(runtime.NumCPU(), len(outs))
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = writeOne(dir, outs[i])
-			}
-		}()
-	}
-	for i := range outs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return firstErr(errs)
-}
-
-func firstErr(errs []error) error {
-	for _, e := range errs {
-		if e != nil {
-			return e
-		}
-	}
-	return nil
-}
-
-func writeOne(dir string, o output) error {
+// writeOne renders one output into dir and returns its size.
+func writeOne(dir string, o output) (int, error) {
 	data, err := o.render()
 	if err != nil {
-		return fmt.Errorf("site: %s: %w", o.path, err)
+		return 0, fmt.Errorf("site: %s: %w", o.path, err)
 	}
 	file := filepath.Join(dir, filepath.FromSlash(paths.File(o.path)))
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return err
+		return 0, err
 	}
-	return os.WriteFile(file, data, 0o644)
+	return len(data), os.WriteFile(file, data, 0o644)
 }
 
 // site is the read-only state shared by all workers.
