@@ -59,7 +59,7 @@ func Prepare(opts Options) (*Snapshot, diag.List, error) {
 	s := &Snapshot{files: map[string]*lazyFile{}, dirs: map[string][]string{".": nil}, modTime: c.clock.Stamp}
 	children := map[string]map[string]bool{}
 	for _, cal := range cals {
-		s.add(strings.TrimPrefix(cal.Path, "/"), func() ([]byte, error) { return fb.Bytes(cal) }, children)
+		s.add(strings.TrimPrefix(cal.Path, "/"), func() ([]byte, error) { return fb.Bytes(cal), nil }, children)
 	}
 	for _, f := range files {
 		s.add(f.Path, f.Render, children)

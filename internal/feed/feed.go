@@ -1,19 +1,22 @@
-// Package feed writes the subscribable iCalendar feeds with golang-ical,
-// working around its known gaps (see docs/feeds.md): CRLF line endings are
-// requested explicitly, control characters are stripped from TEXT values,
-// every event gets UID, DTSTAMP and an exclusive DTEND, categories are added
-// one per call, and events are added in sorted order.
+// Package feed writes the subscribable iCalendar feeds: every event has UID,
+// DTSTAMP, DATE values and an exclusive DTEND; TEXT values are escaped and
+// stripped of control characters; lines end in CRLF and are folded at 75
+// octets without splitting a UTF-8 character; events keep the (sorted)
+// order they are given in. See docs/feeds.md.
+//
+// The serialiser (encode.go) writes exactly the bytes github.com/arran4/golang-ical
+// v0.3.6 writes for these calendars, with its known gaps worked around;
+// the tests compare the two on every feed and on fuzzed text. It exists
+// because golang-ical builds a property tree and a map per property: about
+// 12 µs per event, 0.1 s of CPU for the 8,000 events of one build.
 package feed
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"unicode"
-
-	ics "github.com/arran4/golang-ical"
 
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/config"
@@ -134,8 +137,12 @@ func GermanDate(d civil.Date) string {
 }
 
 // clean strips CR and other control characters (keeping LF, which ToText
-// escapes) — golang-ical would write them raw.
+// escapes) — golang-ical would write them raw. Text without any such
+// character (nearly all of it) is returned as it is, without copying.
 func clean(s string) string {
+	if !needsClean(s) {
+		return s
+	}
 	return strings.Map(func(r rune) rune {
 		if r == '\n' {
 			return r
@@ -150,43 +157,32 @@ func clean(s string) string {
 	}, s)
 }
 
-// Write serialises c as an iCalendar stream with CRLF line endings.
-func (b Builder) Write(w io.Writer, c Calendar) error {
-	cal := ics.NewCalendarFor("anlass")
-	cal.CalendarProperties = nil // replace the library's PRODID/VERSION with ours, in a fixed order
-	cal.SetVersion("2.0")
-	cal.SetProductId(ProdID)
-	cal.SetCalscale("GREGORIAN")
-	cal.SetMethod(ics.MethodPublish)
-	cal.SetName(clean(c.Name))
-	cal.SetXWRCalName(clean(c.Name))
-	cal.SetDescription(clean(c.Description))
-	cal.SetXWRCalDesc(clean(c.Description))
-	cal.SetUrl(b.Config.Abs(c.Path))
-	cal.SetRefreshInterval("P1D") // adds VALUE=DURATION itself
-	cal.SetXPublishedTTL("P1D")
-	for _, e := range c.Events {
-		ev := cal.AddEvent(e.UID)
-		ev.SetDtStampTime(b.Clock.Stamp.UTC())
-		ev.SetAllDayStartAt(e.Start.Time())
-		ev.SetAllDayEndAt(e.End.AddDays(1).Time())
-		ev.SetSummary(clean(e.Summary))
-		ev.SetDescription(clean(e.Description))
-		ev.SetURL(e.URL)
-		for _, cat := range e.Categories {
-			ev.AddCategory(clean(cat))
+// needsClean reports whether clean would change s: a control character other
+// than LF (C0, DEL, C1) or a Unicode line or paragraph separator.
+func needsClean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x20 && c != '\n', c == 0x7f:
+			return true
+		case c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f: // U+0080–U+009F
+			return true
+		case c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xa8 || s[i+2] == 0xa9): // U+2028, U+2029
+			return true
 		}
-		ev.SetTimeTransparency(ics.TransparencyTransparent)
-		ev.SetClass(ics.ClassificationPublic)
 	}
-	return cal.SerializeTo(w, ics.WithNewLineWindows)
+	return false
 }
 
-// Bytes serialises c into memory.
-func (b Builder) Bytes(c Calendar) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := b.Write(&buf, c); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+// Write serialises c as an iCalendar stream with CRLF line endings.
+func (b Builder) Write(w io.Writer, c Calendar) error {
+	_, err := w.Write(b.Bytes(c))
+	return err
+}
+
+// Bytes serialises c into memory (see encode.go).
+func (b Builder) Bytes(c Calendar) []byte {
+	e := encoder{buf: make([]byte, 0, 1024+1024*len(c.Events))}
+	e.calendar(b, c)
+	return e.buf
 }

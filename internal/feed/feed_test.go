@@ -34,10 +34,7 @@ func TestGolden(t *testing.T) {
 		if !strings.HasPrefix(c.Path, "/feeds/") {
 			t.Fatalf("feed path %s", c.Path)
 		}
-		got, err := b.Bytes(c)
-		if err != nil {
-			t.Fatal(err)
-		}
+		got := b.Bytes(c)
 		golden := filepath.Join("testdata", "golden", strings.TrimPrefix(c.Path, "/feeds/"))
 		if *update {
 			os.MkdirAll(filepath.Dir(golden), 0o755)
@@ -62,10 +59,7 @@ func TestLintEveryFeed(t *testing.T) {
 		b, p, w := load(t, root, "2026-11-22")
 		cals := b.Calendars(p.Catalog, w)
 		for _, oc := range w.All { // the one-event calendars behind "In Kalender eintragen"
-			data, err := b.SingleEvent(oc)
-			if err != nil {
-				t.Fatal(err)
-			}
+			data := b.SingleEvent(oc)
 			for _, prob := range lint(data) {
 				t.Errorf("%s one-event calendar %s %d: %s", root, oc.Occasion.ID, oc.Year, prob)
 			}
@@ -74,10 +68,7 @@ func TestLintEveryFeed(t *testing.T) {
 			t.Fatalf("%s: only %d calendars", root, len(cals))
 		}
 		for _, c := range cals {
-			data, err := b.Bytes(c)
-			if err != nil {
-				t.Fatal(err)
-			}
+			data := b.Bytes(c)
 			for _, prob := range lint(data) {
 				t.Errorf("%s %s: %s", root, c.Path, prob)
 			}
@@ -88,7 +79,7 @@ func TestLintEveryFeed(t *testing.T) {
 // The linter itself catches what it is meant to catch.
 func TestLintCatchesProblems(t *testing.T) {
 	b, p, w := load(t, "testdata/site", "2026-06-01")
-	good, _ := b.Bytes(b.Calendars(p.Catalog, w)[0])
+	good := b.Bytes(b.Calendars(p.Catalog, w)[0])
 	if probs := lint(good); len(probs) > 0 {
 		t.Fatalf("good feed: %v", probs)
 	}
@@ -128,10 +119,7 @@ func TestLintCatchesProblems(t *testing.T) {
 func TestRoundTripThroughGoIcal(t *testing.T) {
 	b, p, w := load(t, "../..", "2026-11-22")
 	for _, c := range b.Calendars(p.Catalog, w)[:5] { // all + the four categories
-		data, err := b.Bytes(c)
-		if err != nil {
-			t.Fatal(err)
-		}
+		data := b.Bytes(c)
 		cal, err := goical.NewDecoder(bytes.NewReader(data)).Decode()
 		if err != nil {
 			t.Fatalf("%s: go-ical: %v", c.Path, err)
@@ -206,10 +194,7 @@ sources: [{url: "https://example.org/", title: Beispiel}]
 
 // eventsByUID splits a serialised calendar into its VEVENT blocks.
 func eventsByUID(t *testing.T, b Builder, c Calendar) map[string]string {
-	data, err := b.Bytes(c)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := b.Bytes(c)
 	out := map[string]string{}
 	for _, block := range strings.Split(string(data), "BEGIN:VEVENT\r\n")[1:] {
 		block = block[:strings.Index(block, "END:VEVENT")]

@@ -51,7 +51,7 @@ func (b Builder) Calendars(cat *occasion.Catalog, w *schedule.Window) []Calendar
 // SingleEvent returns a one-event calendar for one occurrence, for "add this
 // date to my calendar" links. It is embedded in the page as a data: URL, so a
 // build writes no file per occurrence.
-func (b Builder) SingleEvent(oc schedule.Occurrence) ([]byte, error) {
+func (b Builder) SingleEvent(oc schedule.Occurrence) []byte {
 	return b.Bytes(Calendar{
 		Path:        paths.FeedOccasion(oc.Occasion.ID),
 		Name:        oc.Occasion.Name.De,
@@ -97,10 +97,7 @@ func (b Builder) WriteFiles(dir string, cals []Calendar) (int64, error) {
 }
 
 func (b Builder) writeFile(file string, c Calendar) (int, error) {
-	data, err := b.Bytes(c)
-	if err != nil {
-		return 0, fmt.Errorf("%s: %w", c.Path, err)
-	}
+	data := b.Bytes(c)
 	if len(data) >= MaxBytes {
 		return 0, fmt.Errorf("%s is %d bytes, over the %d-byte limit: shorten the feed window in anlass.yaml", c.Path, len(data), MaxBytes)
 	}

@@ -36,10 +36,7 @@ func TestLintEveryRegionFeed(t *testing.T) {
 		t.Fatalf("%d region feeds, want 51 (16 German states, 9 Austrian states, 26 cantons)", len(cals))
 	}
 	for _, c := range cals {
-		data, err := fb.Bytes(c)
-		if err != nil {
-			t.Fatal(err)
-		}
+		data := fb.Bytes(c)
 		for _, prob := range feed.Lint(data) {
 			t.Errorf("%s: %s", c.Path, prob)
 		}
@@ -60,7 +57,7 @@ func TestRegionFeedsRoundTrip(t *testing.T) {
 		if c.Path != paths.FeedRegion(r.Code) || !strings.HasPrefix(c.Path, "/feeds/regions/"+strings.ToLower(r.Code)) {
 			t.Fatalf("feed %d is %s, want %s", i, c.Path, paths.FeedRegion(r.Code))
 		}
-		data, _ := fb.Bytes(c)
+		data := fb.Bytes(c)
 		cal, err := goical.NewDecoder(bytes.NewReader(data)).Decode()
 		if err != nil {
 			t.Fatalf("%s: go-ical: %v", c.Path, err)
@@ -109,7 +106,7 @@ func TestRegionFeedTexts(t *testing.T) {
 	fb, _, cals := regionFeeds(t, "2026-11-22")
 	byPath := map[string]string{}
 	for _, c := range cals {
-		data, _ := fb.Bytes(c)
+		data := fb.Bytes(c)
 		byPath[c.Path] = unfold(string(data))
 	}
 	for path, wants := range map[string][]string{

@@ -93,10 +93,7 @@ func (p *Page) Sitemap() string                { return p.Rel("/sitemap.xml") }
 func (p *Page) Event(id string, year int) template.URL {
 	for _, oc := range p.s.w.Of(id) {
 		if oc.Year == year {
-			data, err := p.s.feeds.SingleEvent(oc)
-			if err != nil {
-				return ""
-			}
+			data := p.s.feeds.SingleEvent(oc)
 			return template.URL("data:text/calendar;charset=utf-8," + url.PathEscape(string(data)))
 		}
 	}

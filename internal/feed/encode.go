@@ -1,0 +1,147 @@
+package feed
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/anlass/anlass/internal/civil"
+)
+
+// maxLine is the longest physical line in octets (RFC 5545 §3.1), CRLF not counted.
+const maxLine = 75
+
+// encoder appends iCalendar content lines to buf.
+type encoder struct {
+	buf     []byte
+	scratch []byte // the unfolded line being written
+}
+
+// calendar writes c: the calendar's properties, its events in order, the end.
+func (e *encoder) calendar(b Builder, c Calendar) {
+	e.raw("BEGIN:VCALENDAR")
+	e.text("VERSION", "2.0")
+	e.text("PRODID", ProdID)
+	e.text("CALSCALE", "GREGORIAN")
+	e.text("METHOD", "PUBLISH")
+	e.text("NAME", clean(c.Name))
+	e.text("X-WR-CALNAME", clean(c.Name))
+	e.text("DESCRIPTION", clean(c.Description))
+	e.text("X-WR-CALDESC", clean(c.Description))
+	e.value("URL", "", b.Config.Abs(c.Path))
+	e.value("REFRESH-INTERVAL", ";VALUE=DURATION", "P1D")
+	e.text("X-PUBLISHED-TTL", "P1D")
+	stamp := b.Clock.Stamp.UTC().Format("20060102T150405Z")
+	for _, ev := range c.Events {
+		e.event(ev, stamp)
+	}
+	e.raw("END:VCALENDAR")
+}
+
+// event writes one VEVENT; stamp is the DTSTAMP value.
+func (e *encoder) event(ev Event, stamp string) {
+	e.raw("BEGIN:VEVENT")
+	e.text("UID", ev.UID)
+	e.value("DTSTAMP", "", stamp)
+	e.value("DTSTART", ";VALUE=DATE", basicDate(ev.Start))
+	e.value("DTEND", ";VALUE=DATE", basicDate(ev.End.AddDays(1)))
+	e.text("SUMMARY", clean(ev.Summary))
+	e.text("DESCRIPTION", clean(ev.Description))
+	e.value("URL", "", ev.URL)
+	for _, cat := range ev.Categories {
+		e.text("CATEGORIES", clean(cat))
+	}
+	e.text("TRANSP", "TRANSPARENT")
+	e.text("CLASS", "PUBLIC")
+	e.raw("END:VEVENT")
+}
+
+// basicDate formats d as a DATE value, YYYYMMDD.
+func basicDate(d civil.Date) string {
+	y, m, day := d.YMD()
+	b := [8]byte{}
+	for i, v := range [...]struct{ n, w int }{{y, 4}, {int(m), 2}, {day, 2}} {
+		off := [...]int{0, 4, 6}[i]
+		for j := v.w - 1; j >= 0; j-- {
+			b[off+j] = byte('0' + v.n%10)
+			v.n /= 10
+		}
+	}
+	return string(b[:])
+}
+
+// raw writes a line that is known to be short and plain.
+func (e *encoder) raw(line string) {
+	e.buf = append(e.buf, line...)
+	e.buf = append(e.buf, '\r', '\n')
+}
+
+// textEscaper escapes a TEXT value (RFC 5545 §3.3.11).
+var textEscaper = strings.NewReplacer(`\`, `\\`, "\n", `\n`, `;`, `\;`, `,`, `\,`)
+
+// text writes a property with a TEXT value, escaped.
+func (e *encoder) text(name, value string) {
+	if strings.ContainsAny(value, "\\\n;,") {
+		value = textEscaper.Replace(value)
+	}
+	e.value(name, "", value)
+}
+
+// value writes name, params (";VALUE=DATE" or ""), a colon and the value as
+// it is, folded. Folding follows golang-ical: a physical line holds at most
+// 75 octets (continuations: a space and 74 octets), a UTF-8 character is
+// never split, and a line preferably ends before the last space or "<", or
+// after the last ">", that fits.
+func (e *encoder) value(name, params, value string) {
+	if len(name)+len(params)+1+len(value) <= maxLine {
+		e.buf = append(e.buf, name...)
+		e.buf = append(e.buf, params...)
+		e.buf = append(e.buf, ':')
+		e.buf = append(e.buf, value...)
+		e.buf = append(e.buf, '\r', '\n')
+		return
+	}
+	line := append(append(append(append(e.scratch[:0], name...), params...), ':'), value...)
+	e.scratch = line
+	limit := maxLine
+	for len(line) > limit {
+		n := foldAt(line, limit)
+		if limit < maxLine {
+			e.buf = append(e.buf, ' ')
+		}
+		e.buf = append(e.buf, line[:n]...)
+		e.buf = append(e.buf, '\r', '\n')
+		line = line[n:]
+		limit = maxLine - 1
+	}
+	e.buf = append(e.buf, ' ')
+	e.buf = append(e.buf, line...)
+	e.buf = append(e.buf, '\r', '\n')
+}
+
+// foldAt returns how many octets of s (longer than limit) go on this line:
+// up to the last word boundary before limit when there is one after the
+// first octet, else as many whole characters as fit.
+func foldAt(s []byte, limit int) int {
+	length, boundary := 0, -1
+	var last rune
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(s[i:])
+		}
+		if r == ' ' || r == '<' || last == '>' {
+			boundary = i
+		}
+		last = r
+		n := length + utf8.RuneLen(r)
+		if n > limit {
+			break
+		}
+		length = n
+		i += size
+	}
+	if boundary > 0 {
+		return boundary
+	}
+	return length
+}
