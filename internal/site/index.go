@@ -81,6 +81,15 @@ type tagView struct {
 // Count is the number of occasions and articles with the tag.
 func (t *tagView) Count() int { return len(t.Occs) + len(t.Arts) }
 
+// minTagEntries is how many occasions and articles a tag needs for a page of
+// its own. A page listing a single entry only leads back to that entry: such
+// a tag is shown as plain text on its entry, and the Themen overview links
+// the entry itself.
+const minTagEntries = 2
+
+// HasPage reports whether the tag has a page (/themen/<tag>/).
+func (t *tagView) HasPage() bool { return t.Count() >= minTagEntries }
+
 type catView struct {
 	Cat  occasion.Category
 	Occs []*occView // by next date; those without one last, by name

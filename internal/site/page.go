@@ -75,7 +75,6 @@ func (p *Page) ArticlesIndex() string          { return p.Rel(paths.Articles()) 
 func (p *Page) Art(slug string) string         { return p.Rel(paths.Article(slug)) }
 func (p *Page) Cat(c occasion.Category) string { return p.Rel(paths.Category(string(c))) }
 func (p *Page) TagsIndex() string              { return p.Rel(paths.Tags()) }
-func (p *Page) Tag(t string) string            { return p.Rel(paths.Tag(t)) }
 func (p *Page) Planner(year int) string        { return p.Rel(paths.Planner(year)) }
 func (p *Page) SubscribePage() string          { return p.Rel(paths.Subscribe()) }
 func (p *Page) SearchPage() string             { return p.Rel(paths.Search()) }
@@ -86,6 +85,15 @@ func (p *Page) OccasionsJSON() string          { return p.Rel(paths.OccasionsJSO
 func (p *Page) YearJSON(y int) string          { return p.Rel(paths.YearJSON(y)) }
 func (p *Page) YearCSV(y int) string           { return p.Rel(paths.YearCSV(y)) }
 func (p *Page) Sitemap() string                { return p.Rel("/sitemap.xml") }
+
+// Tag is the href of the tag's page, or "" when the tag has none (it has a
+// single entry; see minTagEntries).
+func (p *Page) Tag(t string) string {
+	if tv := p.s.index.byTag[t]; tv == nil || !tv.HasPage() {
+		return ""
+	}
+	return p.Rel(paths.Tag(t))
+}
 
 // Event is a data: URL holding a one-event calendar for the occurrence of id
 // in year: the link downloads it as a .ics file without the site publishing a

@@ -60,6 +60,9 @@ func (s *site) outputs() []output {
 		Description: "Alle Themen, nach denen Anlässe und Ideen verschlagwortet sind – von Branchen bis Budget.",
 		D:           ix.tags}, nil)
 	for _, t := range ix.tags {
+		if !t.HasPage() {
+			continue
+		}
 		page(&Page{Path: paths.Tag(t.Name), Kind: "tag", Title: "Thema: " + t.Name, Section: "themen",
 			Description: "Anlässe und Ideen zum Thema „" + t.Name + "“.", D: t}, nil)
 	}

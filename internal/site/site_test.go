@@ -327,3 +327,35 @@ func TestBuiltinTemplates(t *testing.T) {
 		t.Error("no stylesheet from the built-in templates")
 	}
 }
+
+// A tag gets a page when at least two entries have it. A tag with a single
+// entry is plain text on that entry, and the Themen overview links the
+// entry itself; no page links to a tag page that does not exist.
+func TestTagPagesNeedTwoEntries(t *testing.T) {
+	dir, _ := renderTo(t, fixture(t))
+	files := readTree(t, dir)
+	if _, ok := files["themen/it/index.html"]; !ok {
+		t.Error("no page for the tag it (two occasions)")
+	}
+	if _, ok := files["themen/mathematik/index.html"]; ok {
+		t.Error("a page for the tag mathematik, which only the Pi-Tag has")
+	}
+	pi := string(files["anlaesse/pi-tag/index.html"])
+	if !strings.Contains(pi, `<li>mathematik</li>`) || !strings.Contains(pi, `<li><a href="../../themen/it/">it</a></li>`) {
+		t.Errorf("Pi-Tag page: want mathematik as text and it as a link:\n%s", pi[max(0, strings.Index(pi, "tag-list")-20):][:300])
+	}
+	overview := string(files["themen/index.html"])
+	for _, want := range []string{
+		`<a href="../anlaesse/pi-tag/" title="Pi-Tag">mathematik <span class="count">1</span></a>`,
+		`<a href="../themen/it/">it <span class="count">`,
+	} {
+		if !strings.Contains(overview, want) {
+			t.Errorf("Themen overview lacks %s", want)
+		}
+	}
+	for name, data := range files {
+		if strings.Contains(string(data), "themen/mathematik/") {
+			t.Errorf("%s links the tag page themen/mathematik/, which does not exist", name)
+		}
+	}
+}
