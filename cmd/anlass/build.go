@@ -55,6 +55,12 @@ func printSummary(w io.Writer, r build.Result, verbose bool) {
 	if verbose {
 		fmt.Fprintf(w, "  Window     %s … %s\n", r.From, r.To)
 	}
+	if verbose {
+		fmt.Fprintf(w, "\n  Stage      ms\n")
+		for _, st := range r.Stages {
+			fmt.Fprintf(w, "  %-8s %4d\n", st.Name, st.Took.Milliseconds())
+		}
+	}
 	dest, _ := filepath.Abs(r.Dest)
 	fmt.Fprintf(w, "\nBuilt %s in %d ms\n", dest, r.Took.Milliseconds())
 	fmt.Fprintf(w, "Look at it with 'anlass serve' (http://127.0.0.1:1313/) or any static web server.\n")

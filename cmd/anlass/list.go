@@ -91,7 +91,7 @@ func runList(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "anlass list: unknown format %q: expected text, json or ics\n", *format)
 		return exitError(2)
 	}
-	clock, err := project.NewClock(*now, time.Now())
+	clock, err := project.NewClock(*now, time.Now)
 	if err != nil {
 		fmt.Fprintf(stderr, "anlass list: --now: %v\n", err)
 		return exitError(2)

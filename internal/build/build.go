@@ -15,11 +15,9 @@ import (
 	"github.com/anlass/anlass/internal/config"
 	"github.com/anlass/anlass/internal/content"
 	"github.com/anlass/anlass/internal/diag"
-	"github.com/anlass/anlass/internal/feed"
 	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/project"
 	"github.com/anlass/anlass/internal/schedule"
-	"github.com/anlass/anlass/internal/site"
 )
 
 // Options control a build.
@@ -42,7 +40,21 @@ type Result struct {
 	Bytes                         int64
 	From, To                      string
 	Took                          time.Duration
+	Stages                        []Stage // where the time went, in order
 	Dest                          string
+}
+
+// Stage is one step of the pipeline and its wall-clock time.
+type Stage struct {
+	Name string
+	Took time.Duration
+}
+
+// stage appends the time since *last as stage name and resets *last.
+func (r *Result) stage(name string, last *time.Time) {
+	now := time.Now()
+	r.Stages = append(r.Stages, Stage{name, now.Sub(*last)})
+	*last = now
 }
 
 // ErrInvalidInput is returned (wrapped in a diag.ListError) when the project has errors.
@@ -61,12 +73,11 @@ func Build(opts Options) (Result, diag.List, error) {
 	if err := checkDestination(opts.Source, opts.Destination); err != nil {
 		return res, nil, err
 	}
-	c, l, err := compute(opts)
+	last := start
+	snap, l, err := prepare(opts, &res, &last)
 	if err != nil {
 		return res, l, err
 	}
-	p, w, clock, articles := c.project, c.window, c.clock, c.articles
-	res.From, res.To = w.From.String(), w.To.String()
 	parent := filepath.Dir(filepath.Clean(opts.Destination))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return res, l, err
@@ -81,13 +92,18 @@ func Build(opts Options) (Result, diag.List, error) {
 	if err := os.Chmod(stage, 0o755); err != nil {
 		return res, l, err
 	}
-	if err := render(p, w, clock, articles, stage, &res); err != nil {
+	written, err := snap.write(stage)
+	if err != nil {
 		return res, l, err
 	}
+	res.stage("write", &last)
 	if err := swap(stage, opts.Destination); err != nil {
 		return res, l, err
 	}
-	res.Occasions, res.Holidays, res.Articles = len(p.Catalog.Occasions), len(p.Catalog.Holidays), len(articles)
+	res.stage("swap", &last)
+	stages := res.Stages
+	res = snap.Result
+	res.Stages, res.Bytes = stages, written
 	res.Took = time.Since(start)
 	res.Dest = opts.Destination
 	return res, l, nil
@@ -103,7 +119,8 @@ type computed struct {
 
 // compute loads the project and computes every occurrence of the window
 // once: the stages before rendering, shared by Build and Prepare.
-func compute(opts Options) (computed, diag.List, error) {
+// When res is not nil, the stages' times are appended to it.
+func compute(opts Options, res *Result, last *time.Time) (computed, diag.List, error) {
 	p, l := project.LoadCached(opts.Source, opts.Cache)
 	if opts.BaseURL != "" {
 		if err := p.Config.SetBaseURL(opts.BaseURL); err != nil {
@@ -113,11 +130,14 @@ func compute(opts Options) (computed, diag.List, error) {
 	if l.HasErrors() {
 		return computed{}, l, ErrInvalidInput
 	}
-	clock, err := project.NewClock(opts.Now, project.LatestChange(opts.Source))
+	clock, err := project.NewClock(opts.Now, func() time.Time { return project.LatestChange(opts.Source) })
 	if err != nil {
 		return computed{}, l, err
 	}
 	from, to := schedule.FeedWindow(clock.Today, p.Config.YearsBefore, p.Config.YearsAfter)
+	if res != nil {
+		res.stage("load", last)
+	}
 	w, err := schedule.Compute(p.Engine, from, to, clock.Today)
 	if err != nil {
 		return computed{}, l, err
@@ -128,22 +148,10 @@ func compute(opts Options) (computed, diag.List, error) {
 			articles = append(articles, a)
 		}
 	}
-	return computed{p, w, clock, articles}, l, nil
-}
-
-func render(p *project.Project, w *schedule.Window, clock project.Clock, articles []*content.Article, dir string, res *Result) error {
-	fb := feed.Builder{Config: p.Config, Clock: clock}
-	cals := fb.Calendars(p.Catalog, w)
-	book := regionBook(p, w)
-	cals = append(cals, regionCalendars(fb, book)...)
-	feedBytes, err := fb.WriteFiles(dir, cals)
-	if err != nil {
-		return err
+	if res != nil {
+		res.stage("dates", last)
 	}
-	st, err := site.Render(site.Input{Project: p, Window: w, Clock: clock, Articles: articles, Regions: book}, dir)
-	res.Feeds, res.Pages = len(cals), st.Pages
-	res.Files, res.Bytes = len(cals)+st.Files, feedBytes+st.Bytes
-	return err
+	return computed{p, w, clock, articles}, l, nil
 }
 
 // checkDestination refuses outputs that would replace the project itself or

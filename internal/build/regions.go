@@ -1,20 +1,10 @@
 package build
 
 import (
-	"github.com/anlass/anlass/internal/feed"
 	"github.com/anlass/anlass/internal/project"
 	"github.com/anlass/anlass/internal/regions"
 	"github.com/anlass/anlass/internal/schedule"
 )
-
-// regionCalendars returns the per-region feeds (public holidays, Brückentage,
-// Ferienbeginn); a project without public holidays (book == nil) has none.
-func regionCalendars(fb feed.Builder, book *regions.Book) []feed.Calendar {
-	if book == nil {
-		return nil
-	}
-	return book.Calendars(fb)
-}
 
 // regionBook computes every region's holidays, Brückentage and Ferienbeginn
 // once per build, from the window's holiday occurrences.

@@ -3,10 +3,13 @@ package build
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"maps"
+	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -14,6 +17,8 @@ import (
 
 	"github.com/anlass/anlass/internal/diag"
 	"github.com/anlass/anlass/internal/feed"
+	"github.com/anlass/anlass/internal/parallel"
+	"github.com/anlass/anlass/internal/paths"
 	"github.com/anlass/anlass/internal/site"
 )
 
@@ -44,22 +49,43 @@ func (f *lazyFile) bytes() ([]byte, error) {
 // Prepare loads and computes like Build, and prepares every output without
 // rendering or writing any. Options.Destination is not used.
 func Prepare(opts Options) (*Snapshot, diag.List, error) {
+	return prepare(opts, nil, nil)
+}
+
+// prepare is Prepare; when res is not nil, the stages' times are appended
+// to it. The independent steps run at the same time: the catalogue's feed
+// events on one goroutine, the regions' holidays and Brückentage and then
+// the site's templates and index on another.
+func prepare(opts Options, res *Result, last *time.Time) (*Snapshot, diag.List, error) {
 	start := time.Now()
-	c, l, err := compute(opts)
+	c, l, err := compute(opts, res, last)
 	if err != nil {
 		return nil, l, err
 	}
 	fb := feed.Builder{Config: c.project.Config, Clock: c.clock}
+	var cals []feed.Calendar
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		cals = fb.Calendars(c.project.Catalog, c.window)
+	}()
 	book := regionBook(c.project, c.window)
-	cals := append(fb.Calendars(c.project.Catalog, c.window), regionCalendars(fb, book)...)
 	files, err := site.Files(site.Input{Project: c.project, Window: c.window, Clock: c.clock, Articles: c.articles, Regions: book})
+	<-done
 	if err != nil {
 		return nil, l, err
 	}
 	s := &Snapshot{files: map[string]*lazyFile{}, dirs: map[string][]string{".": nil}, modTime: c.clock.Stamp}
 	children := map[string]map[string]bool{}
 	for _, cal := range cals {
-		s.add(strings.TrimPrefix(cal.Path, "/"), func() ([]byte, error) { return fb.Bytes(cal), nil }, children)
+		s.add(strings.TrimPrefix(cal.Path, "/"), func() ([]byte, error) { return feedBytes(fb, cal) }, children)
+	}
+	if book != nil {
+		for _, r := range book.Subdivisions() {
+			// The region's events are made when its feed is rendered.
+			s.add(strings.TrimPrefix(paths.FeedRegion(r.Code), "/"), func() ([]byte, error) { return feedBytes(fb, r.Calendar(fb)) }, children)
+			s.Feeds++
+		}
 	}
 	for _, f := range files {
 		s.add(f.Path, f.Render, children)
@@ -70,12 +96,55 @@ func Prepare(opts Options) (*Snapshot, diag.List, error) {
 	for dir, names := range children {
 		s.dirs[dir] = slices.Sorted(maps.Keys(names))
 	}
-	s.Feeds = len(cals)
+	s.Feeds += len(cals)
 	s.Files = len(s.files)
 	s.Occasions, s.Holidays, s.Articles = len(c.project.Catalog.Occasions), len(c.project.Catalog.Holidays), len(c.articles)
 	s.From, s.To = c.window.From.String(), c.window.To.String()
 	s.Took = time.Since(start)
+	if res != nil {
+		res.stage("prepare", last)
+	}
 	return s, l, nil
+}
+
+// feedBytes serialises a feed and refuses one over feed.MaxBytes.
+func feedBytes(fb feed.Builder, c feed.Calendar) ([]byte, error) {
+	data := fb.Bytes(c)
+	if len(data) >= feed.MaxBytes {
+		return nil, fmt.Errorf("%s is %d bytes, over the %d-byte limit: shorten the feed window in anlass.yaml", c.Path, len(data), feed.MaxBytes)
+	}
+	return data, nil
+}
+
+// write renders every file into dir (which exists) on all CPUs and returns
+// the number of bytes written. Files are rendered afresh, not kept: a build
+// holds at most one file per CPU in memory. The error returned is the first
+// in the order of the file names.
+func (s *Snapshot) write(dir string) (int64, error) {
+	dirs := slices.Sorted(maps.Keys(s.dirs)) // a parent sorts before its children
+	for _, d := range dirs {
+		if d == "." {
+			continue
+		}
+		if err := os.Mkdir(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
+			return 0, err
+		}
+	}
+	names := slices.Sorted(maps.Keys(s.files))
+	sizes := make([]int, len(names))
+	err := parallel.Each(len(names), func(i int) error {
+		data, err := s.files[names[i]].render()
+		if err != nil {
+			return err
+		}
+		sizes[i] = len(data)
+		return os.WriteFile(filepath.Join(dir, filepath.FromSlash(names[i])), data, 0o644)
+	})
+	var total int64
+	for _, n := range sizes {
+		total += int64(n)
+	}
+	return total, err
 }
 
 func (s *Snapshot) add(name string, render func() ([]byte, error), children map[string]map[string]bool) {

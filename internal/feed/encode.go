@@ -75,22 +75,33 @@ func (e *encoder) raw(line string) {
 	e.buf = append(e.buf, '\r', '\n')
 }
 
-// textEscaper escapes a TEXT value (RFC 5545 §3.3.11).
-var textEscaper = strings.NewReplacer(`\`, `\\`, "\n", `\n`, `;`, `\;`, `,`, `\,`)
-
-// text writes a property with a TEXT value, escaped.
+// text writes a property with a TEXT value, escaped (RFC 5545 §3.3.11:
+// backslash, newline, semicolon and comma).
 func (e *encoder) text(name, value string) {
-	if strings.ContainsAny(value, "\\\n;,") {
-		value = textEscaper.Replace(value)
+	if !strings.ContainsAny(value, "\\\n;,") {
+		e.value(name, "", value)
+		return
 	}
-	e.value(name, "", value)
+	line := append(append(e.scratch[:0], name...), ':')
+	for {
+		i := strings.IndexAny(value, "\\\n;,")
+		if i < 0 {
+			line = append(line, value...)
+			break
+		}
+		c := value[i]
+		if c == '\n' {
+			c = 'n'
+		}
+		line = append(append(line, value[:i]...), '\\', c)
+		value = value[i+1:]
+	}
+	e.scratch = line
+	e.fold(line)
 }
 
 // value writes name, params (";VALUE=DATE" or ""), a colon and the value as
-// it is, folded. Folding follows golang-ical: a physical line holds at most
-// 75 octets (continuations: a space and 74 octets), a UTF-8 character is
-// never split, and a line preferably ends before the last space or "<", or
-// after the last ">", that fits.
+// it is, folded.
 func (e *encoder) value(name, params, value string) {
 	if len(name)+len(params)+1+len(value) <= maxLine {
 		e.buf = append(e.buf, name...)
@@ -102,6 +113,14 @@ func (e *encoder) value(name, params, value string) {
 	}
 	line := append(append(append(append(e.scratch[:0], name...), params...), ':'), value...)
 	e.scratch = line
+	e.fold(line)
+}
+
+// fold writes a content line, folded: a physical line holds at most 75
+// octets (continuations: a space and 74 octets), a UTF-8 character is never
+// split, and a line preferably ends before the last space or "<", or after
+// the last ">", that fits — as golang-ical folds.
+func (e *encoder) fold(line []byte) {
 	limit := maxLine
 	for len(line) > limit {
 		n := foldAt(line, limit)
@@ -113,7 +132,9 @@ func (e *encoder) value(name, params, value string) {
 		line = line[n:]
 		limit = maxLine - 1
 	}
-	e.buf = append(e.buf, ' ')
+	if limit < maxLine {
+		e.buf = append(e.buf, ' ')
+	}
 	e.buf = append(e.buf, line...)
 	e.buf = append(e.buf, '\r', '\n')
 }
@@ -126,9 +147,19 @@ func foldAt(s []byte, limit int) int {
 	var last rune
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRune(s[i:])
+		if r < utf8.RuneSelf { // ASCII, most of the text
+			if r == ' ' || r == '<' || last == '>' {
+				boundary = i
+			}
+			last = r
+			if length+1 > limit {
+				break
+			}
+			length++
+			i++
+			continue
 		}
+		r, size = utf8.DecodeRune(s[i:])
 		if r == ' ' || r == '<' || last == '>' {
 			boundary = i
 		}

@@ -1,8 +1,6 @@
 package feed_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/anlass/anlass/internal/feed"
@@ -49,23 +47,4 @@ func BenchmarkSerialize(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(cals)), "files/op")
 	b.ReportMetric(float64(bytes), "bytes/op")
-}
-
-// BenchmarkWriteFiles serialises and writes every calendar into a fresh
-// folder, as a build does (on the file system of the temporary folder).
-func BenchmarkWriteFiles(b *testing.B) {
-	fb, cals := realFeeds(b)
-	base := b.TempDir()
-	for b.Loop() {
-		dir := filepath.Join(base, "public")
-		if _, err := fb.WriteFiles(dir, cals); err != nil {
-			b.Fatal(err)
-		}
-		b.StopTimer()
-		if err := os.RemoveAll(dir); err != nil {
-			b.Fatal(err)
-		}
-		b.StartTimer()
-	}
-	b.ReportMetric(float64(len(cals)), "files/op")
 }

@@ -2,12 +2,8 @@ package feed
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/anlass/anlass/internal/occasion"
-	"github.com/anlass/anlass/internal/parallel"
 	"github.com/anlass/anlass/internal/paths"
 	"github.com/anlass/anlass/internal/schedule"
 )
@@ -66,40 +62,4 @@ func (b Builder) events(occ []schedule.Occurrence, compact bool) []Event {
 		out = append(out, b.eventOf(oc, compact))
 	}
 	return out
-}
-
-// WriteFiles writes calendars below dir (the site root) and returns the
-// number of bytes written. It fails when a feed would exceed MaxBytes. The
-// calendars are serialised and written on all CPUs; the error returned is
-// the first in the order of cals.
-func (b Builder) WriteFiles(dir string, cals []Calendar) (int64, error) {
-	files := make([]string, len(cals))
-	made := map[string]bool{}
-	for i, c := range cals {
-		files[i] = filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(c.Path, "/")))
-		if d := filepath.Dir(files[i]); !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return 0, err
-			}
-			made[d] = true
-		}
-	}
-	sizes := make([]int, len(cals))
-	err := parallel.Each(len(cals), func(i int) (err error) {
-		sizes[i], err = b.writeFile(files[i], cals[i])
-		return err
-	})
-	var total int64
-	for _, n := range sizes {
-		total += int64(n)
-	}
-	return total, err
-}
-
-func (b Builder) writeFile(file string, c Calendar) (int, error) {
-	data := b.Bytes(c)
-	if len(data) >= MaxBytes {
-		return 0, fmt.Errorf("%s is %d bytes, over the %d-byte limit: shorten the feed window in anlass.yaml", c.Path, len(data), MaxBytes)
-	}
-	return len(data), os.WriteFile(file, data, 0o644)
 }

@@ -4,6 +4,7 @@ package project
 
 import (
 	"os"
+	"sync"
 	"time"
 
 	"github.com/anlass/anlass/internal/civil"
@@ -37,14 +38,16 @@ func LoadCached(root string, cache *occasion.ParseCache) (*Project, diag.List) {
 	var cl diag.List
 	p.Config, cl = config.Load(root)
 	l = append(l, cl...)
-	var ol diag.List
+	// The three kinds of input are independent: read them at the same time
+	// (the occasions, most of the work, on all CPUs themselves).
+	var ol, al, sl diag.List
+	var wg sync.WaitGroup
+	wg.Go(func() { p.Articles, al = content.Load(root) })
+	wg.Go(func() { p.School, sl = schoolholidays.Load(root) })
 	p.Catalog, ol = occasion.LoadCached(root, cache)
+	wg.Wait()
 	l = append(l, ol...)
-	var al diag.List
-	p.Articles, al = content.Load(root)
 	l = append(l, al...)
-	var sl diag.List
-	p.School, sl = schoolholidays.Load(root)
 	l = append(l, sl...)
 	p.Engine = schedule.New(p.Catalog)
 	for _, a := range p.Articles {
@@ -87,8 +90,9 @@ type Clock struct {
 }
 
 // NewClock resolves the build time. now is the --now flag's value (a
-// YYYY-MM-DD date or empty); latest is the newest input modification time.
-func NewClock(now string, latest time.Time) (Clock, error) {
+// YYYY-MM-DD date or empty); latest returns the newest input modification
+// time, and is called only when neither --now nor SOURCE_DATE_EPOCH is set.
+func NewClock(now string, latest func() time.Time) (Clock, error) {
 	if now != "" {
 		d, err := civil.Parse(now)
 		if err != nil {
@@ -103,5 +107,5 @@ func NewClock(now string, latest time.Time) (Clock, error) {
 		}
 		return Clock{Stamp: t, Today: civil.FromTime(t), Fixed: true}, nil
 	}
-	return Clock{Stamp: latest.UTC().Truncate(time.Second), Today: civil.FromTime(time.Now().UTC())}, nil
+	return Clock{Stamp: latest().UTC().Truncate(time.Second), Today: civil.FromTime(time.Now().UTC())}, nil
 }

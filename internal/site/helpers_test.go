@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/anlass/anlass/internal/parallel"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -63,13 +64,38 @@ func fixture(t testing.TB) Input {
 	return loadInput(t, "testdata/fixture", fixtureToday, "")
 }
 
-// renderTo renders in into a new temporary directory.
-func renderTo(t testing.TB, in Input) (string, Stats) {
+// stats counts what renderTo wrote.
+type stats struct{ Pages, Files int }
+
+// renderTo renders every file of in, on all CPUs as a build does, into a
+// new temporary directory.
+func renderTo(t testing.TB, in Input) (string, stats) {
 	t.Helper()
 	dir := t.TempDir()
-	st, err := Render(in, dir)
+	files, err := Files(in)
 	if err != nil {
-		t.Fatalf("Render: %v", err)
+		t.Fatalf("Files: %v", err)
+	}
+	err = parallel.Each(len(files), func(i int) error {
+		data, err := files[i].Render()
+		if err != nil {
+			return err
+		}
+		name := filepath.Join(dir, filepath.FromSlash(files[i].Path))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(name, data, 0o644)
+	})
+	if err != nil {
+		t.Fatalf("rendering: %v", err)
+	}
+	var st stats
+	for _, f := range files {
+		st.Files++
+		if f.Page {
+			st.Pages++
+		}
 	}
 	return dir, st
 }

@@ -28,7 +28,80 @@ type Page struct {
 	Absolute bool
 	D        any // the page's own data
 
+	// Filled by prepare before the page is rendered: plain fields rather
+	// than methods, because html/template looks a method up by reflection
+	// on every use (a third of the rendering time when they were methods).
+	*Links
+	Site        *config.Config // title, description, base URL
+	FullTitle   string         // the document title: "Pi-Tag – anlass"; the home page has the site title only
+	Canonical   string         // the page's absolute URL
+	Today       civil.Date     // the build's today
+	Year        int            // the current year of the build
+	PlannerYear int            // the year the navigation's planner link opens
+	Window      string         // the build's date range, "2025–2030"
+	HasRegions  bool           // the site has region pages (a project with public holidays)
+	Categories  []*catView     // the four categories with their occasions
+	// Header and Footer are the page's "header" and "footer" templates,
+	// rendered (and shared with similar pages) by site.chrome.
+	Header, Footer template.HTML
+
 	s *site
+}
+
+// Links are the hrefs of the site's fixed pages, relative to a page. Pages
+// in folders of the same depth share one Links.
+type Links struct {
+	Home, OccasionsIndex, ArticlesIndex, TagsIndex, RegionsIndex string
+	SubscribePage, SearchPage, SearchIndex, DataPage, Sitemap    string
+	Atom, OccasionsJSON                                          string
+}
+
+// prepare fills the page's fields from the site.
+func (p *Page) prepare() error {
+	s := p.s
+	p.Links = s.links(p)
+	p.Site = &s.cfg
+	p.FullTitle = s.cfg.Title
+	if p.Path != "/" && p.Title != "" {
+		p.FullTitle = p.Title + " – " + s.cfg.Title
+	}
+	p.Canonical = s.cfg.Abs(p.Path)
+	p.Today = s.w.Today
+	p.Year = s.w.Today.Year()
+	p.PlannerYear = s.plannerYear()
+	p.Window = strconv.Itoa(s.w.From.Year()) + "–" + strconv.Itoa(s.w.To.Year())
+	p.HasRegions = len(s.in.Project.Catalog.Holidays) > 0
+	p.Categories = s.index.cats
+	var err error
+	if p.Header, err = s.chrome("header", p); err != nil {
+		return err
+	}
+	p.Footer, err = s.chrome("footer", p)
+	return err
+}
+
+// links returns the Links for p, made once per folder depth.
+func (s *site) links(p *Page) *Links {
+	key := "abs"
+	if !p.Absolute {
+		key = rel(p.Path, "/")
+	}
+	s.linksMu.Lock()
+	defer s.linksMu.Unlock()
+	if l := s.linksBy[key]; l != nil {
+		return l
+	}
+	l := &Links{
+		Home: p.Rel(paths.Home()), OccasionsIndex: p.Rel(paths.Occasions()), ArticlesIndex: p.Rel(paths.Articles()),
+		TagsIndex: p.Rel(paths.Tags()), RegionsIndex: p.Rel(paths.Regions()), SubscribePage: p.Rel(paths.Subscribe()),
+		SearchPage: p.Rel(paths.Search()), SearchIndex: p.Rel(paths.SearchIndex()), DataPage: p.Rel(paths.Data()),
+		Sitemap: p.Rel("/sitemap.xml"), Atom: p.Rel(paths.AtomFeed()), OccasionsJSON: p.Rel(paths.OccasionsJSON()),
+	}
+	if s.linksBy == nil {
+		s.linksBy = map[string]*Links{}
+	}
+	s.linksBy[key] = l
+	return l
 }
 
 // Rel is the href of a site path from this page.
@@ -39,26 +112,6 @@ func (p *Page) Rel(sitePath string) string {
 	return rel(p.Path, sitePath)
 }
 
-// Site is the configuration (title, description, base URL).
-func (p *Page) Site() config.Config { return p.s.cfg }
-
-// FullTitle is the document title: "Pi-Tag – anlass"; the home page has the site title only.
-func (p *Page) FullTitle() string {
-	if p.Path == "/" || p.Title == "" {
-		return p.s.cfg.Title
-	}
-	return p.Title + " – " + p.s.cfg.Title
-}
-
-// Canonical is the page's absolute URL.
-func (p *Page) Canonical() string { return p.s.cfg.Abs(p.Path) }
-
-// Today is the build's today.
-func (p *Page) Today() civil.Date { return p.s.w.Today }
-
-// Year is the current year of the build.
-func (p *Page) Year() int { return p.s.w.Today.Year() }
-
 // Is reports whether the page belongs to the navigation section name.
 func (p *Page) Is(section string) bool { return p.Section == section }
 
@@ -68,23 +121,12 @@ func (p *Page) Current(sitePath string) bool { return p.Path == sitePath }
 // Link helpers: hrefs relative to this page.
 
 func (p *Page) Asset(name string) string       { return p.Rel(p.s.tpl.asset(name)) }
-func (p *Page) Home() string                   { return p.Rel(paths.Home()) }
-func (p *Page) OccasionsIndex() string         { return p.Rel(paths.Occasions()) }
 func (p *Page) Occ(id string) string           { return p.Rel(paths.Occasion(id)) }
-func (p *Page) ArticlesIndex() string          { return p.Rel(paths.Articles()) }
 func (p *Page) Art(slug string) string         { return p.Rel(paths.Article(slug)) }
 func (p *Page) Cat(c occasion.Category) string { return p.Rel(paths.Category(string(c))) }
-func (p *Page) TagsIndex() string              { return p.Rel(paths.Tags()) }
 func (p *Page) Planner(year int) string        { return p.Rel(paths.Planner(year)) }
-func (p *Page) SubscribePage() string          { return p.Rel(paths.Subscribe()) }
-func (p *Page) SearchPage() string             { return p.Rel(paths.Search()) }
-func (p *Page) SearchIndex() string            { return p.Rel(paths.SearchIndex()) }
-func (p *Page) DataPage() string               { return p.Rel(paths.Data()) }
-func (p *Page) Atom() string                   { return p.Rel(paths.AtomFeed()) }
-func (p *Page) OccasionsJSON() string          { return p.Rel(paths.OccasionsJSON()) }
 func (p *Page) YearJSON(y int) string          { return p.Rel(paths.YearJSON(y)) }
 func (p *Page) YearCSV(y int) string           { return p.Rel(paths.YearCSV(y)) }
-func (p *Page) Sitemap() string                { return p.Rel("/sitemap.xml") }
 
 // Tag is the href of the tag's page, or "" when the tag has none (it has a
 // single entry; see minTagEntries).
@@ -108,10 +150,10 @@ func (p *Page) Event(id string, year int) template.URL {
 	return ""
 }
 
-// PlannerYear is the year the navigation's planner link opens: this year.
-func (p *Page) PlannerYear() int {
-	y := p.s.w.Today.Year()
-	ys := p.s.index.years
+// plannerYear is the year the navigation's planner link opens: this year.
+func (s *site) plannerYear() int {
+	y := s.w.Today.Year()
+	ys := s.index.years
 	if len(ys) > 0 && (y < ys[0] || y > ys[len(ys)-1]) {
 		return ys[0]
 	}
@@ -120,15 +162,3 @@ func (p *Page) PlannerYear() int {
 
 // When says how far an occurrence is from today: "in 12 Tagen".
 func (p *Page) When(oc schedule.Occurrence) string { return relDays(p.s.w.Today, oc) }
-
-// Categories are the four categories with their occasions.
-func (p *Page) Categories() []*catView { return p.s.index.cats }
-
-// Window is the build's date range, for "2025–2030".
-func (p *Page) Window() string {
-	return strconv.Itoa(p.s.w.From.Year()) + "–" + strconv.Itoa(p.s.w.To.Year())
-}
-
-// HasRegions reports whether the site has region pages (a project with
-// public holidays; see regions.go).
-func (p *Page) HasRegions() bool { return len(p.s.in.Project.Catalog.Holidays) > 0 }

@@ -23,6 +23,9 @@ func (s *site) outputs() []output {
 			panic("page without kind: " + p.Path)
 		}
 		outs = append(outs, output{path: p.Path, page: true, render: func() ([]byte, error) {
+			if err := p.prepare(); err != nil {
+				return nil, err
+			}
 			if build != nil {
 				if err := build(p); err != nil {
 					return nil, err

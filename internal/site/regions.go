@@ -111,8 +111,5 @@ func (s *site) regionPages(page func(*Page, func(*Page) error)) {
 	}
 }
 
-// RegionsIndex is the href of /regionen/.
-func (p *Page) RegionsIndex() string { return p.Rel(paths.Regions()) }
-
 // RegionPage is the href of a region's page.
 func (p *Page) RegionPage(code string) string { return p.Rel(paths.Region(code)) }

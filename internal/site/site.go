@@ -2,8 +2,9 @@
 // index, the machine-readable files (sitemap, robots.txt, Atom, JSON, CSV)
 // and the static assets. The .ics feeds are written by internal/feed.
 //
-// Render is a pipeline: load the templates once → index the project once
-// (next dates, related articles, tags) → render every page on NumCPU workers.
+// Files is a pipeline: load the templates once → index the project once
+// (next dates, related articles, tags) → render each page when asked for
+// (internal/build asks on NumCPU workers).
 // All dates come from the schedule.Window; nothing here evaluates a rule.
 package site
 
@@ -11,14 +12,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html/template"
 	"io/fs"
-	"os"
-	"path/filepath"
+	"sync"
 
 	"github.com/anlass/anlass/internal/config"
 	"github.com/anlass/anlass/internal/content"
 	"github.com/anlass/anlass/internal/feed"
-	"github.com/anlass/anlass/internal/parallel"
 	"github.com/anlass/anlass/internal/paths"
 	"github.com/anlass/anlass/internal/project"
 	"github.com/anlass/anlass/internal/regions"
@@ -43,60 +43,11 @@ type Input struct {
 	Templates fs.FS
 }
 
-// Stats counts what Render wrote.
-type Stats struct {
-	Pages, Files int
-	Bytes        int64
-}
-
 // output is one file of the site: a site path and a function producing its bytes.
 type output struct {
 	path   string // site path, "/anlaesse/x/" or "/sitemap.xml"
-	page   bool   // an HTML page (counted in Stats.Pages)
+	page   bool   // an HTML page
 	render func() ([]byte, error)
-}
-
-// Render writes the whole site (not the .ics feeds) into dir, which exists.
-// The same Input gives the same bytes.
-func Render(in Input, dir string) (Stats, error) {
-	if in.Project == nil || in.Window == nil {
-		return Stats{}, errors.New("site: Input needs a Project and a Window")
-	}
-	s, err := newSite(in)
-	if err != nil {
-		return Stats{}, err
-	}
-	outs := s.outputs()
-	sizes := make([]int, len(outs))
-	err = parallel.Each(len(outs), func(i int) (err error) {
-		sizes[i], err = writeOne(dir, outs[i])
-		return err
-	})
-	if err != nil {
-		return Stats{}, err
-	}
-	var st Stats
-	for i, o := range outs {
-		st.Files++
-		st.Bytes += int64(sizes[i])
-		if o.page {
-			st.Pages++
-		}
-	}
-	return st, nil
-}
-
-// writeOne renders one output into dir and returns its size.
-func writeOne(dir string, o output) (int, error) {
-	data, err := o.render()
-	if err != nil {
-		return 0, fmt.Errorf("site: %s: %w", o.path, err)
-	}
-	file := filepath.Join(dir, filepath.FromSlash(paths.File(o.path)))
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return 0, err
-	}
-	return len(data), os.WriteFile(file, data, 0o644)
 }
 
 // site is the read-only state shared by all workers.
@@ -107,6 +58,12 @@ type site struct {
 	tpl   *templates
 	index *index
 	feeds feed.Builder // for the one-event calendars behind "In Kalender eintragen"
+
+	linksMu sync.Mutex
+	linksBy map[string]*Links // by the page's path to the root ("../../")
+
+	chromeMu sync.Mutex
+	chromeBy map[string]template.HTML // rendered headers and footers; see chrome
 }
 
 func newSite(in Input) (*site, error) {
@@ -148,8 +105,8 @@ type File struct {
 }
 
 // Files prepares the site without rendering it: the templates are loaded and
-// the project indexed once, and each file renders on its first Render call.
-// `anlass serve` uses it to answer a request right after a change.
+// the project indexed once, and each file renders when its Render is called.
+// The same Input gives the same bytes.
 func Files(in Input) ([]File, error) {
 	if in.Project == nil || in.Window == nil {
 		return nil, errors.New("site: Input needs a Project and a Window")

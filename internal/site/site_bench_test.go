@@ -1,17 +1,17 @@
 package site_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/anlass/anlass/internal/parallel"
 	"github.com/anlass/anlass/internal/site"
 	"github.com/anlass/anlass/internal/testutil"
 )
 
-// BenchmarkRender renders every page and data file of the real content into
-// a fresh folder: templates parsed once per build, pages on NumCPU workers,
-// Markdown through goldmark (on the file system of the temporary folder).
+// BenchmarkRender prepares the site of the real content (templates parsed
+// and the project indexed once per build) and renders every page and data
+// file into memory on NumCPU workers, Markdown through goldmark. Writing the
+// files is measured with the whole build (internal/build).
 //
 //	go test ./internal/site -run '^$' -bench Render -benchmem
 func BenchmarkRender(b *testing.B) {
@@ -23,22 +23,27 @@ func BenchmarkRender(b *testing.B) {
 		}
 	}
 	in := site.Input{Project: p, Window: w, Clock: clock, Articles: articles}
-	dir := filepath.Join(b.TempDir(), "public")
-	var st site.Stats
-	var err error
+	var files []site.File
+	var bytes int64
 	for b.Loop() {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		var err error
+		if files, err = site.Files(in); err != nil {
 			b.Fatal(err)
 		}
-		if st, err = site.Render(in, dir); err != nil {
+		sizes := make([]int, len(files))
+		err = parallel.Each(len(files), func(i int) error {
+			data, err := files[i].Render()
+			sizes[i] = len(data)
+			return err
+		})
+		if err != nil {
 			b.Fatal(err)
 		}
-		b.StopTimer()
-		if err := os.RemoveAll(dir); err != nil {
-			b.Fatal(err)
+		bytes = 0
+		for _, n := range sizes {
+			bytes += int64(n)
 		}
-		b.StartTimer()
 	}
-	b.ReportMetric(float64(st.Pages), "pages/op")
-	b.ReportMetric(float64(st.Files), "files/op")
+	b.ReportMetric(float64(len(files)), "files/op")
+	b.ReportMetric(float64(bytes), "bytes/op")
 }

@@ -134,17 +134,6 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-func TestRenderTwiceIntoOneDir(t *testing.T) {
-	in := fixture(t)
-	dir := t.TempDir()
-	if _, err := Render(in, dir); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := Render(in, dir); err != nil {
-		t.Fatalf("rendering over existing files (feeds are written first): %v", err)
-	}
-}
-
 // TestSubscribeLinks checks the calendar links of an occasion against the
 // feeds guide: webcal for Apple, Google's cid with the webcal URL, Outlook's
 // addfromweb with the https URL and the name.

@@ -26,6 +26,7 @@ var pageTemplates = []string{
 // templates are parsed once per build and shared by all workers.
 type templates struct {
 	pages  map[string]*template.Template
+	chrome *template.Template // base.html and partials.html: "header", "footer"
 	assets []asset
 }
 
@@ -52,6 +53,14 @@ func loadTemplates(tfs fs.FS) (*templates, error) {
 	root, err := template.New("").Funcs(funcs).ParseFS(tfs, "base.html", "partials.html")
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
+	}
+	for _, need := range []string{"base", "header", "footer"} {
+		if root.Lookup(need) == nil {
+			return nil, fmt.Errorf("templates: base.html must define %q", need)
+		}
+	}
+	if t.chrome, err = root.Clone(); err != nil {
+		return nil, err
 	}
 	for _, name := range pageTemplates {
 		c, err := root.Clone()

@@ -43,7 +43,7 @@ func Window(t testing.TB, root, today string) (*project.Project, project.Clock, 
 	if l.HasErrors() {
 		t.Fatalf("%s has errors:\n%v", root, l.Err())
 	}
-	clock, err := project.NewClock(today, time.Time{})
+	clock, err := project.NewClock(today, func() time.Time { return time.Time{} })
 	if err != nil {
 		t.Fatal(err)
 	}
