@@ -53,9 +53,7 @@ func Prepare(opts Options) (*Snapshot, diag.List, error) {
 }
 
 // prepare is Prepare; when res is not nil, the stages' times are appended
-// to it. The independent steps run at the same time: the catalogue's feed
-// events on one goroutine, the regions' holidays and Brückentage and then
-// the site's templates and index on another.
+// to it.
 func prepare(opts Options, res *Result, last *time.Time) (*Snapshot, diag.List, error) {
 	start := time.Now()
 	c, l, err := compute(opts, res, last)
@@ -63,22 +61,17 @@ func prepare(opts Options, res *Result, last *time.Time) (*Snapshot, diag.List, 
 		return nil, l, err
 	}
 	fb := feed.Builder{Config: c.project.Config, Clock: c.clock}
-	var cals []feed.Calendar
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		cals = fb.Calendars(c.project.Catalog, c.window)
-	}()
 	book := regionBook(c.project, c.window)
 	files, err := site.Files(site.Input{Project: c.project, Window: c.window, Clock: c.clock, Articles: c.articles, Regions: book})
-	<-done
 	if err != nil {
 		return nil, l, err
 	}
 	s := &Snapshot{files: map[string]*lazyFile{}, dirs: map[string][]string{".": nil}, modTime: c.clock.Stamp}
 	children := map[string]map[string]bool{}
-	for _, cal := range cals {
-		s.add(strings.TrimPrefix(cal.Path, "/"), func() ([]byte, error) { return feedBytes(fb, cal) }, children)
+	// A feed's events are made when it is rendered.
+	for _, lc := range fb.LazyCalendars(c.project.Catalog, c.window) {
+		s.add(strings.TrimPrefix(lc.Path, "/"), func() ([]byte, error) { return feedBytes(fb, lc.Make()) }, children)
+		s.Feeds++
 	}
 	if book != nil {
 		for _, r := range book.Subdivisions() {
@@ -96,7 +89,6 @@ func prepare(opts Options, res *Result, last *time.Time) (*Snapshot, diag.List, 
 	for dir, names := range children {
 		s.dirs[dir] = slices.Sorted(maps.Keys(names))
 	}
-	s.Feeds += len(cals)
 	s.Files = len(s.files)
 	s.Occasions, s.Holidays, s.Articles = len(c.project.Catalog.Occasions), len(c.project.Catalog.Holidays), len(c.articles)
 	s.From, s.To = c.window.From.String(), c.window.To.String()

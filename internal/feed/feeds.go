@@ -11,35 +11,57 @@ import (
 // Calendars returns every feed of a build: all, one per category, one per
 // occasion. The order is fixed.
 func (b Builder) Calendars(cat *occasion.Catalog, w *schedule.Window) []Calendar {
-	span := fmt.Sprintf("%d–%d", w.From.Year(), w.To.Year())
 	var out []Calendar
-	out = append(out, Calendar{
-		Path:        paths.FeedAll(),
-		Name:        b.Config.Title + ": alle Anlässe",
-		Description: "Alle Anlässe aus " + b.Config.Title + " (" + span + "), mit je einer Idee und der Vorlaufzeit.",
-		Events:      b.events(w.All, true),
-	})
-	for _, c := range occasion.Categories {
-		var occ []schedule.Occurrence
-		for _, oc := range w.All {
-			if oc.Occasion.Category == c {
-				occ = append(occ, oc)
-			}
+	for _, lc := range b.LazyCalendars(cat, w) {
+		out = append(out, lc.Make())
+	}
+	return out
+}
+
+// LazyCalendar is a feed whose events are made when Make is called: a build
+// renders the feeds one by one on all CPUs and need not hold the events of
+// every feed at once.
+type LazyCalendar struct {
+	Path string
+	Make func() Calendar
+}
+
+// LazyCalendars returns the feeds of Calendars, with their events not made yet.
+func (b Builder) LazyCalendars(cat *occasion.Catalog, w *schedule.Window) []LazyCalendar {
+	span := fmt.Sprintf("%d–%d", w.From.Year(), w.To.Year())
+	out := []LazyCalendar{{Path: paths.FeedAll(), Make: func() Calendar {
+		return Calendar{
+			Path:        paths.FeedAll(),
+			Name:        b.Config.Title + ": alle Anlässe",
+			Description: "Alle Anlässe aus " + b.Config.Title + " (" + span + "), mit je einer Idee und der Vorlaufzeit.",
+			Events:      b.events(w.All, true),
 		}
-		out = append(out, Calendar{
-			Path:        paths.FeedCategory(string(c)),
-			Name:        b.Config.Title + ": " + c.Label(),
-			Description: c.Blurb() + " (" + span + ")",
-			Events:      b.events(occ, false),
-		})
+	}}}
+	for _, c := range occasion.Categories {
+		out = append(out, LazyCalendar{Path: paths.FeedCategory(string(c)), Make: func() Calendar {
+			var occ []schedule.Occurrence
+			for _, oc := range w.All {
+				if oc.Occasion.Category == c {
+					occ = append(occ, oc)
+				}
+			}
+			return Calendar{
+				Path:        paths.FeedCategory(string(c)),
+				Name:        b.Config.Title + ": " + c.Label(),
+				Description: c.Blurb() + " (" + span + ")",
+				Events:      b.events(occ, false),
+			}
+		}})
 	}
 	for _, o := range cat.Occasions {
-		out = append(out, Calendar{
-			Path:        paths.FeedOccasion(o.ID),
-			Name:        o.Name.De,
-			Description: o.Name.De + " – aus " + b.Config.Title + " (" + span + ")",
-			Events:      b.events(w.Of(o.ID), false),
-		})
+		out = append(out, LazyCalendar{Path: paths.FeedOccasion(o.ID), Make: func() Calendar {
+			return Calendar{
+				Path:        paths.FeedOccasion(o.ID),
+				Name:        o.Name.De,
+				Description: o.Name.De + " – aus " + b.Config.Title + " (" + span + ")",
+				Events:      b.events(w.Of(o.ID), false),
+			}
+		}})
 	}
 	return out
 }

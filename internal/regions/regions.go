@@ -16,6 +16,7 @@ import (
 
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/occasion"
+	"github.com/anlass/anlass/internal/parallel"
 	"github.com/anlass/anlass/internal/region"
 	"github.com/anlass/anlass/internal/schedule"
 	"github.com/anlass/anlass/internal/schoolholidays"
@@ -106,8 +107,14 @@ func New(holidays []schedule.Occurrence, school []*schoolholidays.State, from, t
 	for _, s := range school {
 		states[s.Region.Code] = s
 	}
-	for _, r := range region.All() {
-		reg := newRegion(r, holidays, from, to)
+	all := region.All()
+	regs := make([]*Region, len(all))
+	parallel.Each(len(all), func(i int) error { // the regions are independent
+		regs[i] = newRegion(all[i], holidays, from, to)
+		return nil
+	})
+	for i, r := range all {
+		reg := regs[i]
 		if s := states[r.Code]; s != nil {
 			reg.School = s
 			for _, p := range s.Periods {
