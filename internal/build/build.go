@@ -92,7 +92,7 @@ func Build(opts Options) (Result, diag.List, error) {
 	if err := os.Chmod(stage, 0o755); err != nil {
 		return res, l, err
 	}
-	written, err := snap.write(stage)
+	written, err := snap.write(stage, opts.Destination)
 	if err != nil {
 		return res, l, err
 	}
