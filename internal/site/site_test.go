@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"html"
+	"html/template"
 	"net/url"
 	"regexp"
 	"runtime"
@@ -347,4 +348,24 @@ func TestTagPagesNeedTwoEntries(t *testing.T) {
 			t.Errorf("%s links the tag page themen/mathematik/, which does not exist", name)
 		}
 	}
+}
+
+// dataHref gives the bytes url.PathEscape and html/template's attribute
+// escaping give, for every byte value and for real calendar text.
+func TestDataHref(t *testing.T) {
+	tpl := template.Must(template.New("").Parse(`<a href="{{.}}">`))
+	check := func(data []byte) {
+		t.Helper()
+		var want bytes.Buffer
+		if err := tpl.Execute(&want, template.URL("data:text/calendar;charset=utf-8,"+url.PathEscape(string(data)))); err != nil {
+			t.Fatal(err)
+		}
+		if got := "<a " + dataHref("text/calendar;charset=utf-8", data) + ">"; got != want.String() {
+			t.Fatalf("dataHref(%q)\n got %s\nwant %s", data, got, want.String())
+		}
+	}
+	for c := range 256 {
+		check([]byte{'a', byte(c), 'z'})
+	}
+	check([]byte("BEGIN:VCALENDAR\r\nSUMMARY:Tag der Zahl Pi\\, 3+0,14 & mehr; <b>\"ä\"</b> 'x' ü€😀\r\nEND:VCALENDAR\r\n"))
 }
