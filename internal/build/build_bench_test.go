@@ -37,3 +37,59 @@ func BenchmarkBuildSource(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFileSystem is the file-system part of a build of the repo's
+// content alone: the same folders and files, with their bytes rendered
+// before the timer starts, written into a fresh staging folder that is then
+// swapped in (the previous output removed), as Build does. "write" writes
+// every file; "link" links every file to the previous output, as a rebuild
+// without changes does. It is the floor of a whole build on the file system
+// it runs on (set TMPDIR to choose one):
+//
+//	go test ./internal/build -run '^$' -bench FileSystem -benchtime 20x
+//	TMPDIR=/dev/shm go test ./internal/build -run '^$' -bench FileSystem -benchtime 20x
+func BenchmarkFileSystem(b *testing.B) {
+	snap, l, err := Prepare(Options{Source: "../..", Now: testNow})
+	if err != nil {
+		b.Fatalf("%v\n%v", err, l.Err())
+	}
+	floor := &Snapshot{files: map[string]*lazyFile{}, dirs: snap.dirs}
+	var bytes int64
+	for name, f := range snap.files {
+		data, err := f.render()
+		if err != nil {
+			b.Fatal(err)
+		}
+		bytes += int64(len(data))
+		floor.files[name] = &lazyFile{render: func() ([]byte, error) { return data, nil }}
+	}
+	for _, mode := range []string{"write", "link"} {
+		b.Run(mode, func(b *testing.B) {
+			dest := filepath.Join(b.TempDir(), "public")
+			if err := os.Mkdir(dest, 0o755); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := floor.write(dest, ""); err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				stage, err := os.MkdirTemp(filepath.Dir(dest), ".public-tmp-")
+				if err != nil {
+					b.Fatal(err)
+				}
+				prev := ""
+				if mode == "link" {
+					prev = dest
+				}
+				if _, err := floor.write(stage, prev); err != nil {
+					b.Fatal(err)
+				}
+				if err := swap(stage, dest); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(floor.files)), "files/op")
+			b.ReportMetric(float64(bytes), "bytes/op")
+		})
+	}
+}
