@@ -148,3 +148,15 @@ func utf8Valid(ss ...string) bool {
 	}
 	return true
 }
+
+// BenchmarkSerializeGolangICal is BenchmarkSerialize done by golang-ical:
+// the cost the own serialiser saves.
+func BenchmarkSerializeGolangICal(b *testing.B) {
+	fb, cals := realFeeds(b)
+	for b.Loop() {
+		for _, c := range cals {
+			_ = viaGolangICal(b, fb, c)
+		}
+	}
+	b.ReportMetric(float64(len(cals)), "files/op")
+}
