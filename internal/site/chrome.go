@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"reflect"
 	"strings"
 
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/config"
 	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/paths"
+	"github.com/anlass/anlass/internal/schedule"
 )
 
 // Chrome is what the "header" and "footer" templates receive: the links and
@@ -84,5 +86,64 @@ func (s *site) chrome(name string, p *Page) (template.HTML, error) {
 	}
 	s.chromeBy[key] = html
 	s.chromeMu.Unlock()
+	return html, nil
+}
+
+// Item is what the list partials ("row", "card", "article-item") receive
+// when a page includes them with .Item: the value to show as .V, and the
+// links and dates they need. An occasion's row on a tag page, a category
+// page and an article page at the same folder depth is the same HTML, so
+// it is rendered once per build.
+type Item struct {
+	V     any
+	rel   func(string) string
+	today civil.Date
+}
+
+// Occ is the href of an occasion's page.
+func (it *Item) Occ(id string) string { return it.rel(paths.Occasion(id)) }
+
+// Art is the href of an article.
+func (it *Item) Art(slug string) string { return it.rel(paths.Article(slug)) }
+
+// When says how far an occurrence is from today: "in 12 Tagen".
+func (it *Item) When(oc schedule.Occurrence) string { return relDays(it.today, oc) }
+
+// itemKey identifies a rendered item: the partial, the folder depth (the
+// page's Links) and the value, which must be a pointer.
+type itemKey struct {
+	name  string
+	links *Links
+	v     any
+}
+
+// Item renders the partial name for v as seen from p, once per partial,
+// folder depth and value when v is a pointer (as occasion and article views
+// are), else every time.
+func (p *Page) Item(name string, v any) (template.HTML, error) {
+	s := p.s
+	key := itemKey{name, p.Links, v}
+	cacheable := reflect.ValueOf(v).Kind() == reflect.Pointer
+	if cacheable {
+		s.chromeMu.Lock()
+		html, ok := s.items[key]
+		s.chromeMu.Unlock()
+		if ok {
+			return html, nil
+		}
+	}
+	var buf bytes.Buffer
+	if err := s.tpl.chrome.ExecuteTemplate(&buf, name, &Item{V: v, rel: p.Rel, today: s.w.Today}); err != nil {
+		return "", err
+	}
+	html := template.HTML(buf.String())
+	if cacheable {
+		s.chromeMu.Lock()
+		if s.items == nil {
+			s.items = map[itemKey]template.HTML{}
+		}
+		s.items[key] = html
+		s.chromeMu.Unlock()
+	}
 	return html, nil
 }

@@ -29,6 +29,17 @@ func TestChromeIsSharedButPerPage(t *testing.T) {
 	if n := len(real.chromeBy); n == 0 || n > 60 || realPages < 400 {
 		t.Errorf("%d header and footer variants for the %d pages of the real content: not shared", n, realPages)
 	}
+	// Each occasion's row is rendered once for all the pages two folders
+	// deep that list it (its category, its tags, articles about it).
+	rows := 0
+	for k := range real.items {
+		if k.name == "row" {
+			rows++
+		}
+	}
+	if occs := len(real.index.occs); rows == 0 || rows > occs {
+		t.Errorf("%d rendered rows for %d occasions", rows, occs)
+	}
 	s, err = newSite(in)
 	if err != nil {
 		t.Fatal(err)

@@ -64,6 +64,7 @@ type site struct {
 
 	chromeMu sync.Mutex
 	chromeBy map[string]template.HTML // rendered headers and footers; see chrome
+	items    map[itemKey]template.HTML // rendered list items; see Page.Item
 }
 
 func newSite(in Input) (*site, error) {
