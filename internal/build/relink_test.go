@@ -3,6 +3,7 @@
 package build
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -103,5 +104,34 @@ func TestRebuildDoesNotTrustThePreviousOutput(t *testing.T) {
 	}
 	if _, links := inode(t, outside); links != 1 {
 		t.Errorf("the file outside the project has %d links: the build linked to it", links)
+	}
+}
+
+// sameBytes compares across its 64 KiB chunks and notices a longer or
+// shorter file.
+func TestSameBytes(t *testing.T) {
+	data := make([]byte, 200<<10)
+	for i := range data {
+		data[i] = byte(i * 7)
+	}
+	changed := append([]byte(nil), data...)
+	changed[130<<10] ^= 1
+	for _, c := range []struct {
+		name string
+		file []byte
+		want bool
+	}{
+		{"same", data, true},
+		{"one byte differs in the third chunk", changed, false},
+		{"longer", append(append([]byte(nil), data...), 0), false},
+		{"shorter", data[:len(data)-1], false},
+		{"empty", nil, false},
+	} {
+		if got := sameBytes(bytes.NewReader(c.file), data); got != c.want {
+			t.Errorf("%s: sameBytes = %v, want %v", c.name, got, c.want)
+		}
+	}
+	if !sameBytes(bytes.NewReader(nil), nil) || sameBytes(bytes.NewReader([]byte("x")), nil) {
+		t.Error("empty data: want true for an empty file only")
 	}
 }

@@ -300,7 +300,24 @@ func unchanged(old *os.Root, name string, data []byte) bool {
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
 		return false
 	}
-	buf := make([]byte, len(data)+1)
-	n, _ := io.ReadFull(f, buf)
-	return n == len(data) && bytes.Equal(buf[:n], data)
+	return sameBytes(f, data)
+}
+
+// chunks are the read buffers of sameBytes, one per worker in use.
+var chunks = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
+
+// sameBytes reports whether r holds exactly data, reading it in chunks.
+func sameBytes(r io.Reader, data []byte) bool {
+	bp := chunks.Get().(*[]byte)
+	defer chunks.Put(bp)
+	buf := *bp
+	for len(data) > 0 {
+		n, _ := io.ReadFull(r, buf[:min(len(buf), len(data))])
+		if n == 0 || !bytes.Equal(buf[:n], data[:n]) {
+			return false
+		}
+		data = data[n:]
+	}
+	n, _ := r.Read(buf[:1])
+	return n == 0
 }

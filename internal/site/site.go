@@ -63,7 +63,7 @@ type site struct {
 	linksBy map[string]*Links // by the page's path to the root ("../../")
 
 	chromeMu sync.Mutex
-	chromeBy map[string]template.HTML // rendered headers and footers; see chrome
+	chromeBy map[string]template.HTML  // rendered headers and footers; see chrome
 	items    map[itemKey]template.HTML // rendered list items; see Page.Item
 }
 
