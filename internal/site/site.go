@@ -84,19 +84,24 @@ func newSite(in Input) (*site, error) {
 	return s, nil
 }
 
-// execute runs a page template into a fresh buffer.
+// execute runs a page template and returns the page.
 func (s *site) execute(name string, p *Page) ([]byte, error) {
 	t := s.tpl.pages[name]
 	if t == nil {
 		return nil, fmt.Errorf("no template %q", name)
 	}
-	var buf bytes.Buffer
-	buf.Grow(16 << 10)
-	if err := t.ExecuteTemplate(&buf, "base", p); err != nil {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer pageBuffers.Put(buf)
+	buf.Reset()
+	if err := t.ExecuteTemplate(buf, "base", p); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }
+
+// pageBuffers are the buffers pages are rendered into: reused, so that a
+// page allocates its size once instead of a buffer doubled up to it.
+var pageBuffers = sync.Pool{New: func() any { return bytes.NewBuffer(make([]byte, 0, 64<<10)) }}
 
 // File is one file of the site, rendered when asked for.
 type File struct {
