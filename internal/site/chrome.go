@@ -2,10 +2,10 @@ package site
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/config"
@@ -59,6 +59,13 @@ func topLevel(p *Page) string {
 	return ""
 }
 
+// chromeKey identifies a rendered header or footer.
+type chromeKey struct {
+	name             string
+	links            *Links // one per folder depth
+	section, current string
+}
+
 // chrome renders the header or footer template for p, once per variant:
 // pages with the same Links (folder depth), section and top-level path
 // share the output.
@@ -68,25 +75,53 @@ func (s *site) chrome(name string, p *Page) (template.HTML, error) {
 		PlannerYear: p.PlannerYear, HasRegions: p.HasRegions, Categories: p.Categories,
 		current: topLevel(p), rel: p.Rel,
 	}
-	key := fmt.Sprintf("%s\x00%p\x00%s\x00%s", name, c.Links, c.Section, c.current)
-	s.chromeMu.Lock()
-	html, ok := s.chromeBy[key]
-	s.chromeMu.Unlock()
+	return s.chromes.get(chromeKey{name, c.Links, c.Section, c.current}, func() (template.HTML, error) {
+		return s.fragment(name, c)
+	})
+}
+
+// fragment executes a template of base.html or partials.html with data.
+func (s *site) fragment(name string, data any) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := s.tpl.chrome.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// fragments holds rendered fragments by key; safe for concurrent use.
+type fragments[K comparable] struct {
+	mu sync.Mutex
+	m  map[K]template.HTML
+}
+
+// get returns the fragment for key, rendering it the first time. Two
+// workers may render the same fragment at once; both get the same bytes.
+func (f *fragments[K]) get(key K, render func() (template.HTML, error)) (template.HTML, error) {
+	f.mu.Lock()
+	html, ok := f.m[key]
+	f.mu.Unlock()
 	if ok {
 		return html, nil
 	}
-	var buf bytes.Buffer
-	if err := s.tpl.chrome.ExecuteTemplate(&buf, name, c); err != nil {
+	html, err := render()
+	if err != nil {
 		return "", err
 	}
-	html = template.HTML(buf.String())
-	s.chromeMu.Lock()
-	if s.chromeBy == nil {
-		s.chromeBy = map[string]template.HTML{}
+	f.mu.Lock()
+	if f.m == nil {
+		f.m = map[K]template.HTML{}
 	}
-	s.chromeBy[key] = html
-	s.chromeMu.Unlock()
+	f.m[key] = html
+	f.mu.Unlock()
 	return html, nil
+}
+
+// len is the number of fragments held.
+func (f *fragments[K]) len() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.m)
 }
 
 // Item is what the list partials ("row", "card", "article-item") receive
@@ -121,29 +156,11 @@ type itemKey struct {
 // folder depth and value when v is a pointer (as occasion and article views
 // are), else every time.
 func (p *Page) Item(name string, v any) (template.HTML, error) {
-	s := p.s
-	key := itemKey{name, p.Links, v}
-	cacheable := reflect.ValueOf(v).Kind() == reflect.Pointer
-	if cacheable {
-		s.chromeMu.Lock()
-		html, ok := s.items[key]
-		s.chromeMu.Unlock()
-		if ok {
-			return html, nil
-		}
+	render := func() (template.HTML, error) {
+		return p.s.fragment(name, &Item{V: v, rel: p.Rel, today: p.s.w.Today})
 	}
-	var buf bytes.Buffer
-	if err := s.tpl.chrome.ExecuteTemplate(&buf, name, &Item{V: v, rel: p.Rel, today: s.w.Today}); err != nil {
-		return "", err
+	if reflect.ValueOf(v).Kind() != reflect.Pointer {
+		return render()
 	}
-	html := template.HTML(buf.String())
-	if cacheable {
-		s.chromeMu.Lock()
-		if s.items == nil {
-			s.items = map[itemKey]template.HTML{}
-		}
-		s.items[key] = html
-		s.chromeMu.Unlock()
-	}
-	return html, nil
+	return p.s.items.get(itemKey{name, p.Links, v}, render)
 }

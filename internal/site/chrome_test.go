@@ -26,13 +26,13 @@ func TestChromeIsSharedButPerPage(t *testing.T) {
 			realPages++
 		}
 	}
-	if n := len(real.chromeBy); n == 0 || n > 60 || realPages < 400 {
+	if n := real.chromes.len(); n == 0 || n > 60 || realPages < 400 {
 		t.Errorf("%d header and footer variants for the %d pages of the real content: not shared", n, realPages)
 	}
 	// Each occasion's row is rendered once for all the pages two folders
 	// deep that list it (its category, its tags, articles about it).
 	rows := 0
-	for k := range real.items {
+	for k := range real.items.m {
 		if k.name == "row" {
 			rows++
 		}

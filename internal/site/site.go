@@ -12,7 +12,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"sync"
 
@@ -62,9 +61,8 @@ type site struct {
 	linksMu sync.Mutex
 	linksBy map[string]*Links // by the page's path to the root ("../../")
 
-	chromeMu sync.Mutex
-	chromeBy map[string]template.HTML  // rendered headers and footers; see chrome
-	items    map[itemKey]template.HTML // rendered list items; see Page.Item
+	chromes fragments[chromeKey] // rendered headers and footers; see chrome
+	items   fragments[itemKey]   // rendered list items; see Page.Item
 }
 
 func newSite(in Input) (*site, error) {
