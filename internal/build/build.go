@@ -50,11 +50,20 @@ type Stage struct {
 	Took time.Duration
 }
 
-// stage appends the time since *last as stage name and resets *last.
-func (r *Result) stage(name string, last *time.Time) {
+// stopwatch records stages; a nil *stopwatch records nothing.
+type stopwatch struct {
+	stages []Stage
+	last   time.Time
+}
+
+// mark ends the stage name: the time since the previous mark (or the start).
+func (sw *stopwatch) mark(name string) {
+	if sw == nil {
+		return
+	}
 	now := time.Now()
-	r.Stages = append(r.Stages, Stage{name, now.Sub(*last)})
-	*last = now
+	sw.stages = append(sw.stages, Stage{name, now.Sub(sw.last)})
+	sw.last = now
 }
 
 // ErrInvalidInput is returned (wrapped in a diag.ListError) when the project has errors.
@@ -73,8 +82,8 @@ func Build(opts Options) (Result, diag.List, error) {
 	if err := checkDestination(opts.Source, opts.Destination); err != nil {
 		return res, nil, err
 	}
-	last := start
-	snap, l, err := prepare(opts, &res, &last)
+	sw := &stopwatch{last: start}
+	snap, l, err := prepare(opts, sw)
 	if err != nil {
 		return res, l, err
 	}
@@ -96,14 +105,13 @@ func Build(opts Options) (Result, diag.List, error) {
 	if err != nil {
 		return res, l, err
 	}
-	res.stage("write", &last)
+	sw.mark("write")
 	if err := swap(stage, opts.Destination); err != nil {
 		return res, l, err
 	}
-	res.stage("swap", &last)
-	stages := res.Stages
+	sw.mark("swap")
 	res = snap.Result
-	res.Stages, res.Bytes = stages, written
+	res.Stages, res.Bytes = sw.stages, written
 	res.Took = time.Since(start)
 	res.Dest = opts.Destination
 	return res, l, nil
@@ -119,8 +127,8 @@ type computed struct {
 
 // compute loads the project and computes every occurrence of the window
 // once: the stages before rendering, shared by Build and Prepare.
-// When res is not nil, the stages' times are appended to it.
-func compute(opts Options, res *Result, last *time.Time) (computed, diag.List, error) {
+// sw (may be nil) records the stages' times.
+func compute(opts Options, sw *stopwatch) (computed, diag.List, error) {
 	p, l := project.LoadCached(opts.Source, opts.Cache)
 	if opts.BaseURL != "" {
 		if err := p.Config.SetBaseURL(opts.BaseURL); err != nil {
@@ -135,9 +143,7 @@ func compute(opts Options, res *Result, last *time.Time) (computed, diag.List, e
 		return computed{}, l, err
 	}
 	from, to := schedule.FeedWindow(clock.Today, p.Config.YearsBefore, p.Config.YearsAfter)
-	if res != nil {
-		res.stage("load", last)
-	}
+	sw.mark("load")
 	w, err := schedule.Compute(p.Engine, from, to, clock.Today)
 	if err != nil {
 		return computed{}, l, err
@@ -148,9 +154,7 @@ func compute(opts Options, res *Result, last *time.Time) (computed, diag.List, e
 			articles = append(articles, a)
 		}
 	}
-	if res != nil {
-		res.stage("dates", last)
-	}
+	sw.mark("dates")
 	return computed{p, w, clock, articles}, l, nil
 }
 

@@ -49,14 +49,13 @@ func (f *lazyFile) bytes() ([]byte, error) {
 // Prepare loads and computes like Build, and prepares every output without
 // rendering or writing any. Options.Destination is not used.
 func Prepare(opts Options) (*Snapshot, diag.List, error) {
-	return prepare(opts, nil, nil)
+	return prepare(opts, nil)
 }
 
-// prepare is Prepare; when res is not nil, the stages' times are appended
-// to it.
-func prepare(opts Options, res *Result, last *time.Time) (*Snapshot, diag.List, error) {
+// prepare is Prepare; sw (may be nil) records the stages' times.
+func prepare(opts Options, sw *stopwatch) (*Snapshot, diag.List, error) {
 	start := time.Now()
-	c, l, err := compute(opts, res, last)
+	c, l, err := compute(opts, sw)
 	if err != nil {
 		return nil, l, err
 	}
@@ -93,9 +92,7 @@ func prepare(opts Options, res *Result, last *time.Time) (*Snapshot, diag.List, 
 	s.Occasions, s.Holidays, s.Articles = len(c.project.Catalog.Occasions), len(c.project.Catalog.Holidays), len(c.articles)
 	s.From, s.To = c.window.From.String(), c.window.To.String()
 	s.Took = time.Since(start)
-	if res != nil {
-		res.stage("prepare", last)
-	}
+	sw.mark("prepare")
 	return s, l, nil
 }
 
