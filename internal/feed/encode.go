@@ -55,18 +55,15 @@ func (e *encoder) event(ev Event, stamp string) {
 	e.raw("END:VEVENT")
 }
 
-// basicDate formats d as a DATE value, YYYYMMDD.
+// basicDate formats d as a DATE value, YYYYMMDD (anlass's years,
+// 1583–2999, have four digits).
 func basicDate(d civil.Date) string {
 	y, m, day := d.YMD()
-	b := [8]byte{}
-	for i, v := range [...]struct{ n, w int }{{y, 4}, {int(m), 2}, {day, 2}} {
-		off := [...]int{0, 4, 6}[i]
-		for j := v.w - 1; j >= 0; j-- {
-			b[off+j] = byte('0' + v.n%10)
-			v.n /= 10
-		}
-	}
-	return string(b[:])
+	return string([]byte{
+		byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10),
+		byte('0' + int(m)/10), byte('0' + int(m)%10),
+		byte('0' + day/10), byte('0' + day%10),
+	})
 }
 
 // raw writes a line that is known to be short and plain.
