@@ -8,7 +8,6 @@ import (
 	"sync"
 
 	"github.com/anlass/anlass/internal/civil"
-	"github.com/anlass/anlass/internal/config"
 	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/paths"
 	"github.com/anlass/anlass/internal/schedule"
@@ -18,16 +17,11 @@ import (
 // settings every page shares, and the few things that tell pages apart in
 // the navigation. Since nothing else reaches those templates, their output
 // depends on nothing but these fields, and each variant is rendered once
-// per build (a header or footer per page took a third of the rendering).
+// per build (rendering them for every page took about a sixth of the time).
 type Chrome struct {
 	*Links
-	Site        *config.Config
-	Section     string // the page's navigation entry
-	Today       civil.Date
-	Window      string // "2025–2030"
-	PlannerYear int
-	HasRegions  bool
-	Categories  []*catView
+	*Common
+	Section string // the page's navigation entry
 
 	current string // the page's path if it is a top-level page, else ""
 	rel     func(string) string
@@ -70,11 +64,7 @@ type chromeKey struct {
 // pages with the same Links (folder depth), section and top-level path
 // share the output.
 func (s *site) chrome(name string, p *Page) (template.HTML, error) {
-	c := &Chrome{
-		Links: p.Links, Site: &s.cfg, Section: p.Section, Today: p.Today, Window: p.Window,
-		PlannerYear: p.PlannerYear, HasRegions: p.HasRegions, Categories: p.Categories,
-		current: topLevel(p), rel: p.Rel,
-	}
+	c := &Chrome{Links: p.Links, Common: p.Common, Section: p.Section, current: topLevel(p), rel: p.Rel}
 	return s.chromes.get(chromeKey{name, c.Links, c.Section, c.current}, func() (template.HTML, error) {
 		return s.fragment(name, c)
 	})
@@ -89,36 +79,37 @@ func (s *site) fragment(name string, data any) (template.HTML, error) {
 	return template.HTML(buf.String()), nil
 }
 
-// fragments holds rendered fragments by key; safe for concurrent use.
-type fragments[K comparable] struct {
+// memo holds values made once per key (rendered fragments, links); safe
+// for concurrent use.
+type memo[K comparable, V any] struct {
 	mu sync.Mutex
-	m  map[K]template.HTML
+	m  map[K]V
 }
 
-// get returns the fragment for key, rendering it the first time. Two
-// workers may render the same fragment at once; both get the same bytes.
-func (f *fragments[K]) get(key K, render func() (template.HTML, error)) (template.HTML, error) {
+// get returns the value for key, making it the first time. Two workers may
+// make the same value at once; making it must give the same value each time.
+func (f *memo[K, V]) get(key K, create func() (V, error)) (V, error) {
 	f.mu.Lock()
-	html, ok := f.m[key]
+	v, ok := f.m[key]
 	f.mu.Unlock()
 	if ok {
-		return html, nil
+		return v, nil
 	}
-	html, err := render()
+	v, err := create()
 	if err != nil {
-		return "", err
+		return v, err
 	}
 	f.mu.Lock()
 	if f.m == nil {
-		f.m = map[K]template.HTML{}
+		f.m = map[K]V{}
 	}
-	f.m[key] = html
+	f.m[key] = v
 	f.mu.Unlock()
-	return html, nil
+	return v, nil
 }
 
-// len is the number of fragments held.
-func (f *fragments[K]) len() int {
+// len is the number of values held.
+func (f *memo[K, V]) len() int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return len(f.m)

@@ -27,24 +27,38 @@ type Page struct {
 	Absolute bool
 	D        any // the page's own data
 
-	// Filled by prepare before the page is rendered: plain fields rather
-	// than methods, because html/template looks a method up by reflection
-	// on every use (a third of the rendering time when they were methods).
+	// Filled by prepare before the page is rendered. Links and Common are
+	// shared with other pages (and with the header and footer, see
+	// chrome.go).
 	*Links
+	*Common
+	FullTitle string // the document title: "Pi-Tag – anlass"; the home page has the site title only
+	Canonical string // the page's absolute URL
+	// Header and Footer are the page's "header" and "footer" templates,
+	// rendered (and shared with similar pages) by site.chrome.
+	Header, Footer template.HTML
+
+	s *site
+}
+
+// Common is what every page of a build shows alike.
+type Common struct {
 	Site        *config.Config // title, description, base URL
-	FullTitle   string         // the document title: "Pi-Tag – anlass"; the home page has the site title only
-	Canonical   string         // the page's absolute URL
 	Today       civil.Date     // the build's today
 	Year        int            // the current year of the build
 	PlannerYear int            // the year the navigation's planner link opens
 	Window      string         // the build's date range, "2025–2030"
 	HasRegions  bool           // the site has region pages (a project with public holidays)
 	Categories  []*catView     // the four categories with their occasions
-	// Header and Footer are the page's "header" and "footer" templates,
-	// rendered (and shared with similar pages) by site.chrome.
-	Header, Footer template.HTML
+}
 
-	s *site
+// newCommon gathers the Common of s.
+func newCommon(s *site) *Common {
+	return &Common{
+		Site: &s.cfg, Today: s.w.Today, Year: s.w.Today.Year(), PlannerYear: s.plannerYear(),
+		Window:     strconv.Itoa(s.w.From.Year()) + "–" + strconv.Itoa(s.w.To.Year()),
+		HasRegions: len(s.in.Project.Catalog.Holidays) > 0, Categories: s.index.cats,
+	}
 }
 
 // Links are the hrefs of the site's fixed pages, relative to a page. Pages
@@ -58,19 +72,13 @@ type Links struct {
 // prepare fills the page's fields from the site.
 func (p *Page) prepare() error {
 	s := p.s
-	p.Links = s.links(p)
-	p.Site = &s.cfg
+	p.Links = s.linksOf(p)
+	p.Common = s.common
 	p.FullTitle = s.cfg.Title
 	if p.Path != "/" && p.Title != "" {
 		p.FullTitle = p.Title + " – " + s.cfg.Title
 	}
 	p.Canonical = s.cfg.Abs(p.Path)
-	p.Today = s.w.Today
-	p.Year = s.w.Today.Year()
-	p.PlannerYear = s.plannerYear()
-	p.Window = strconv.Itoa(s.w.From.Year()) + "–" + strconv.Itoa(s.w.To.Year())
-	p.HasRegions = len(s.in.Project.Catalog.Holidays) > 0
-	p.Categories = s.index.cats
 	var err error
 	if p.Header, err = s.chrome("header", p); err != nil {
 		return err
@@ -79,27 +87,20 @@ func (p *Page) prepare() error {
 	return err
 }
 
-// links returns the Links for p, made once per folder depth.
-func (s *site) links(p *Page) *Links {
+// linksOf returns the Links for p, made once per folder depth.
+func (s *site) linksOf(p *Page) *Links {
 	key := "abs"
 	if !p.Absolute {
 		key = rel(p.Path, "/")
 	}
-	s.linksMu.Lock()
-	defer s.linksMu.Unlock()
-	if l := s.linksBy[key]; l != nil {
-		return l
-	}
-	l := &Links{
-		Home: p.Rel(paths.Home()), OccasionsIndex: p.Rel(paths.Occasions()), ArticlesIndex: p.Rel(paths.Articles()),
-		TagsIndex: p.Rel(paths.Tags()), RegionsIndex: p.Rel(paths.Regions()), SubscribePage: p.Rel(paths.Subscribe()),
-		SearchPage: p.Rel(paths.Search()), SearchIndex: p.Rel(paths.SearchIndex()), DataPage: p.Rel(paths.Data()),
-		Sitemap: p.Rel("/sitemap.xml"), Atom: p.Rel(paths.AtomFeed()), OccasionsJSON: p.Rel(paths.OccasionsJSON()),
-	}
-	if s.linksBy == nil {
-		s.linksBy = map[string]*Links{}
-	}
-	s.linksBy[key] = l
+	l, _ := s.links.get(key, func() (*Links, error) {
+		return &Links{
+			Home: p.Rel(paths.Home()), OccasionsIndex: p.Rel(paths.Occasions()), ArticlesIndex: p.Rel(paths.Articles()),
+			TagsIndex: p.Rel(paths.Tags()), RegionsIndex: p.Rel(paths.Regions()), SubscribePage: p.Rel(paths.Subscribe()),
+			SearchPage: p.Rel(paths.Search()), SearchIndex: p.Rel(paths.SearchIndex()), DataPage: p.Rel(paths.Data()),
+			Sitemap: p.Rel("/sitemap.xml"), Atom: p.Rel(paths.AtomFeed()), OccasionsJSON: p.Rel(paths.OccasionsJSON()),
+		}, nil
+	})
 	return l
 }
 
@@ -111,11 +112,6 @@ func (p *Page) Rel(sitePath string) string {
 	return rel(p.Path, sitePath)
 }
 
-// Is reports whether the page belongs to the navigation section name.
-func (p *Page) Is(section string) bool { return p.Section == section }
-
-// Current reports whether the page is the one at sitePath.
-func (p *Page) Current(sitePath string) bool { return p.Path == sitePath }
 
 // Link helpers: hrefs relative to this page.
 

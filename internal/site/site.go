@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"sync"
 
@@ -58,11 +59,10 @@ type site struct {
 	index *index
 	feeds feed.Builder // for the one-event calendars behind "In Kalender eintragen"
 
-	linksMu sync.Mutex
-	linksBy map[string]*Links // by the page's path to the root ("../../")
-
-	chromes fragments[chromeKey] // rendered headers and footers; see chrome
-	items   fragments[itemKey]   // rendered list items; see Page.Item
+	common  *Common                        // what every page shows alike
+	links   memo[string, *Links]           // by the page's path to the root ("../../")
+	chromes memo[chromeKey, template.HTML] // rendered headers and footers; see chrome
+	items   memo[itemKey, template.HTML]   // rendered list items; see Page.Item
 }
 
 func newSite(in Input) (*site, error) {
@@ -79,6 +79,7 @@ func newSite(in Input) (*site, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.common = newCommon(s)
 	return s, nil
 }
 
