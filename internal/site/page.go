@@ -112,7 +112,6 @@ func (p *Page) Rel(sitePath string) string {
 	return rel(p.Path, sitePath)
 }
 
-
 // Link helpers: hrefs relative to this page.
 
 func (p *Page) Asset(name string) string       { return p.Rel(p.s.tpl.asset(name)) }
