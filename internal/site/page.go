@@ -137,9 +137,10 @@ func (p *Page) Tag(t string) string {
 // per occurrence. Empty when the window has no such occurrence.
 //
 // It is the whole attribute, escaped here rather than by html/template:
-// the URL is percent-encoded calendar text of about 2 kB, and encoding it
-// with url.PathEscape and letting the template engine normalise and escape
-// it again took 40 % of the time of rendering an occasion page.
+// the URL is percent-encoded calendar text of about 2 kB, and these links
+// took 40 % of the time of rendering an occasion page, half of it in
+// url.PathEscape and in the template engine normalising and escaping the
+// URL once more.
 func (p *Page) EventHref(id string, year int) template.HTMLAttr {
 	for _, oc := range p.s.w.Of(id) {
 		if oc.Year == year {
