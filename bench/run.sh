@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark: anlass against Hugo on the same amount of work, and anlass on
-# the repo's own content. Whole-process wall time and peak RSS, warm cache:
+# the repo's own content (on the disk of $OUT and on tmpfs). Whole-process wall time and peak RSS, warm cache:
 # every build runs once to warm up, then RUNS times; the median is reported.
 #
 #   bench/run.sh                # sizes 1000 and 10000
@@ -86,20 +86,31 @@ for n in "${SIZES[@]}"; do
   echo "| $((2 * n)) Markdown pages | hugo | $((2 * n)) | $hf | $ht | $hr |" >>"$results"
 done
 
-echo "== the repo's content" >&2
-real=$OUT/real/public
-read -r _ rt rr < <(measure real "$BIN" build --quiet --now "$NOW" --destination "$real")
-rf=$(find "$real" -type f | wc -l)
-echo "| the repo's content | anlass | $(find content -name '*.md' | wc -l) articles | $rf | $rt | $rr |" >>"$results"
-if command -v hyperfine >/dev/null; then
-  hyperfine --warmup 3 --runs 20 --export-json "$OUT/real.json" --command-name "anlass build (repo content)" \
-    "$BIN build --quiet --now $NOW --destination $real" >&2
-  hmed=$(awk -F: '/"median"/ {gsub(/[ ,]/, "", $2); printf "%.0f", $2*1000; exit}' "$OUT/real.json")
-  hmean=$(awk -F: '/"mean"/ {gsub(/[ ,]/, "", $2); printf "%.0f", $2*1000; exit}' "$OUT/real.json")
-  {
-    echo
-    echo "hyperfine, the repo's content (20 runs after 3 warm-ups): median ${hmed} ms, mean ${hmean} ms"
-  } >>"$results"
+# The repo's content, into $OUT and, where there is one, into tmpfs (/dev/shm):
+# the second shows the build without the disk.
+reals=("$OUT/real/public")
+[ -d /dev/shm ] && reals+=("/dev/shm/anlass-bench-real/public")
+hf=()
+for real in "${reals[@]}"; do
+  fs=$(df -T "$(dirname "$(dirname "$real")")" 2>/dev/null | awk 'NR==2 {print $2}')
+  mkdir -p "$(dirname "$real")"
+  echo "== the repo's content, output on $fs ($real)" >&2
+  read -r _ rt rr < <(measure "real-$fs" "$BIN" build --quiet --now "$NOW" --destination "$real")
+  rf=$(find "$real" -type f | wc -l)
+  echo "| the repo's content, output on $fs | anlass | $(find content -name '*.md' | wc -l) articles | $rf | $rt | $rr |" >>"$results"
+  if command -v hyperfine >/dev/null; then
+    json=$OUT/real-$fs.json
+    hyperfine -N --warmup 3 --runs 20 --export-json "$json" --command-name "anlass build (repo content, $fs)" \
+      "$BIN build --quiet --now $NOW --destination $real" >&2
+    hmed=$(awk -F: '/"median"/ {gsub(/[ ,]/, "", $2); printf "%.0f", $2*1000; exit}' "$json")
+    hmean=$(awk -F: '/"mean"/ {gsub(/[ ,]/, "", $2); printf "%.0f", $2*1000; exit}' "$json")
+    hf+=("hyperfine, the repo's content, output on $fs (20 consecutive builds after 3 warm-ups): median ${hmed} ms, mean ${hmean} ms")
+  fi
+done
+[ -d /dev/shm/anlass-bench-real ] && rm -rf /dev/shm/anlass-bench-real
+if [ ${#hf[@]} -gt 0 ]; then
+  echo >>"$results"
+  printf '%s\n\n' "${hf[@]}" >>"$results"
 fi
 echo >&2
 cat "$results"
