@@ -54,3 +54,21 @@ func Window(t testing.TB, root, today string) (*project.Project, project.Clock, 
 	}
 	return p, clock, w
 }
+
+// Lines counts the lines of data as YAML (and editors) do: CRLF, a lone CR
+// and LF each end a line.
+func Lines(data []byte) int {
+	n := 1
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '\n':
+			n++
+		case '\r':
+			n++
+			if i+1 < len(data) && data[i+1] == '\n' {
+				i++
+			}
+		}
+	}
+	return n
+}
