@@ -44,16 +44,7 @@ func FuzzParse(f *testing.F) {
 		if a == nil && !l.HasErrors() {
 			t.Fatalf("nil article without an error")
 		}
-		lines := testutil.Lines(data) // go-yaml counts a lone CR as a line break too
-		for _, d := range l {
-			if d.Path != rel {
-				t.Errorf("diagnostic for %q, want %q: %v", d.Path, rel, d)
-			}
-			// End-of-file errors may point at the line after the last.
-			if d.Line < 0 || d.Line > lines+1 || d.Col < 0 {
-				t.Errorf("position %d:%d outside the file's %d lines: %v", d.Line, d.Col, lines, d)
-			}
-		}
+		testutil.CheckDiagnostics(t, rel, data, l)
 		if a == nil {
 			return
 		}
@@ -73,7 +64,7 @@ func FuzzParse(f *testing.F) {
 		if !bytes.HasSuffix(norm, a.Body) {
 			t.Errorf("the body %q is not the end of the file", a.Body)
 		}
-		if a.BodyLine < 3 || a.BodyLine > lines+1 {
+		if lines := testutil.Lines(data); a.BodyLine < 3 || a.BodyLine > lines+1 {
 			t.Errorf("body starts at line %d of %d", a.BodyLine, lines)
 		}
 	})

@@ -268,7 +268,7 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			out = string(unicode.ToLower(r))
 		case unicode.IsLetter(r):
-			out = string(foldAccent(unicode.ToLower(r)))
+			out = string(FoldAccent(unicode.ToLower(r)))
 		}
 		if out == "" {
 			dash = b.Len() > 0
@@ -294,9 +294,9 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 
 func (s *ids) Put(value []byte) { s.used[string(value)] = true }
 
-// foldAccent maps common accented Latin letters to ASCII; anything else is
-// kept (ids may contain any letter).
-func foldAccent(r rune) rune {
+// FoldAccent maps common accented Latin letters to ASCII; anything else is
+// kept (ids may contain any letter). Sort keys on the site use it too.
+func FoldAccent(r rune) rune {
 	const from = "àáâãåèéêëìíîïòóôõøùúûýÿçñ"
 	const to = "aaaaaeeeeiiiiooooouuuyycn"
 	if i := strings.IndexRune(from, r); i >= 0 {

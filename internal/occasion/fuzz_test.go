@@ -58,19 +58,7 @@ func FuzzParse(f *testing.F) {
 		if o == nil && !l.HasErrors() {
 			t.Fatalf("nil occasion without an error")
 		}
-		lines := testutil.Lines(data) // go-yaml counts a lone CR as a line break too
-		for _, d := range l {
-			if d.Path != rel {
-				t.Errorf("diagnostic for %q, want %q: %v", d.Path, rel, d)
-			}
-			// End-of-file errors may point at the line after the last.
-			if d.Line < 0 || d.Line > lines+1 || d.Col < 0 {
-				t.Errorf("position %d:%d outside the file's %d lines: %v", d.Line, d.Col, lines, d)
-			}
-			if d.Msg == "" {
-				t.Errorf("empty message at %d:%d", d.Line, d.Col)
-			}
-		}
+		testutil.CheckDiagnostics(t, rel, data, l)
 		if o == nil {
 			return
 		}

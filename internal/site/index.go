@@ -9,6 +9,7 @@ import (
 
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/content"
+	"github.com/anlass/anlass/internal/markdown"
 	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/paths"
 	"github.com/anlass/anlass/internal/region"
@@ -230,20 +231,11 @@ func sortKey(s string) string {
 			b.WriteString("ss")
 		default:
 			if r < utf8.RuneSelf || unicode.IsLetter(r) || unicode.IsDigit(r) {
-				b.WriteRune(foldRune(r))
+				b.WriteRune(markdown.FoldAccent(r))
 			}
 		}
 	}
 	return b.String()
-}
-
-func foldRune(r rune) rune {
-	const from = "àáâãåèéêëìíîïòóôõøùúûýÿçñ"
-	const to = "aaaaaeeeeiiiiooooouuuyycn"
-	if i := strings.IndexRune(from, r); i >= 0 {
-		return rune(to[utf8.RuneCountInString(from[:i])])
-	}
-	return r
 }
 
 // letterOf is the A–Z group of a name: "Ä…" → "A", digits → "0–9".

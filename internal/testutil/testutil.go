@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/anlass/anlass/internal/diag"
 	"github.com/anlass/anlass/internal/project"
 	"github.com/anlass/anlass/internal/schedule"
 )
@@ -53,6 +54,25 @@ func Window(t testing.TB, root, today string) (*project.Project, project.Clock, 
 		t.Fatal(err)
 	}
 	return p, clock, w
+}
+
+// CheckDiagnostics fails t when a diagnostic for the file rel (whose bytes
+// are data) names another file, has no message, or points outside the file
+// (an end-of-file error may point at the line after the last).
+func CheckDiagnostics(t testing.TB, rel string, data []byte, l diag.List) {
+	t.Helper()
+	lines := Lines(data)
+	for _, d := range l {
+		if d.Path != rel {
+			t.Errorf("diagnostic for %q, want %q: %v", d.Path, rel, d)
+		}
+		if d.Line < 0 || d.Line > lines+1 || d.Col < 0 {
+			t.Errorf("position %d:%d outside the file's %d lines: %v", d.Line, d.Col, lines, d)
+		}
+		if d.Msg == "" {
+			t.Errorf("empty message at %d:%d", d.Line, d.Col)
+		}
+	}
 }
 
 // Lines counts the lines of data as YAML (and editors) do: CRLF, a lone CR
