@@ -44,6 +44,7 @@ func baseOccasion() map[string]any {
 		"regions":  []any{"DE", "AT-9"},
 		"origin":   "Eine Testgruppe, 2000",
 		"summary":  strings.Repeat("Ein Satz über den Tag. ", 5),
+		"greeting": map[string]any{"sie": strings.Repeat("Ein Gruß an Sie. ", 5), "du": strings.Repeat("Ein Gruß an dich. ", 5)},
 		"ideas": []any{
 			map[string]any{"kind": "gift", "title": "Eine Lupe", "text": "Eine kleine Lupe mit Karte.", "audience": "Teams", "budget": "10 €", "remote": true},
 			map[string]any{"kind": "contact", "title": "Ein Anruf", "text": "Ein Anruf ohne Verkauf."},
@@ -114,6 +115,7 @@ func TestOccasionSchemaAgreesWithLoader(t *testing.T) {
 	vars = append(vars, generated("name.", func(m map[string]any) map[string]any { return m["name"].(map[string]any) }, k.Name)...)
 	vars = append(vars, generated("idea.", func(m map[string]any) map[string]any { return idea(m, 0) }, k.Idea)...)
 	vars = append(vars, generated("source.", source, k.Source)...)
+	vars = append(vars, generated("greeting.", func(m map[string]any) map[string]any { return m["greeting"].(map[string]any) }, k.Greeting)...)
 	for _, c := range occasion.Categories {
 		vars = append(vars, set("category", string(c)))
 	}
@@ -136,6 +138,10 @@ func TestOccasionSchemaAgreesWithLoader(t *testing.T) {
 	for _, n := range []int{0, 79, 80, 900, 901} {
 		vars = append(vars, set("summary", strings.Repeat("a", n)), set("summary", strings.Repeat("ä", n)))
 	}
+	for _, n := range []int{0, 59, 60, 500, 501} {
+		vars = append(vars, set("greeting.sie", strings.Repeat("a", n)), set("greeting.du", strings.Repeat("ü", n)))
+	}
+	vars = append(vars, set("greeting.ihr", "x"), set("greeting.du", 3))
 	for _, y := range []int{1582, 1583, 2026, 2999, 3000} {
 		since, until := set("since", y), set("until", y)
 		vars = append(vars,

@@ -94,7 +94,8 @@ func TestOccasionKeysMatchLoader(t *testing.T) {
 	sameSet(t, "name keys", keys(d.get(t, "properties", "name", "properties")), k.Name)
 	sameSet(t, "idea keys", keys(d.get(t, "properties", "ideas", "items", "properties")), k.Idea)
 	sameSet(t, "source keys", keys(d.get(t, "properties", "sources", "items", "properties")), k.Source)
-	for _, path := range [][]string{{}, {"properties", "name"}, {"properties", "ideas", "items"}, {"properties", "sources", "items"}} {
+	sameSet(t, "greeting keys", keys(d.get(t, "properties", "greeting", "properties")), k.Greeting)
+	for _, path := range [][]string{{}, {"properties", "name"}, {"properties", "ideas", "items"}, {"properties", "sources", "items"}, {"properties", "greeting"}} {
 		if ap, ok := d.get(t, path...)["additionalProperties"].(bool); !ok || ap {
 			t.Errorf("%v: additionalProperties must be false (the loader rejects unknown keys)", path)
 		}

@@ -10,13 +10,14 @@ import (
 var (
 	nameKeys   = []string{"de", "en"}
 	ideaKeys   = []string{"kind", "title", "text", "audience", "budget", "remote"}
-	sourceKeys = []string{"url", "title"}
+	sourceKeys   = []string{"url", "title"}
+	greetingKeys = []string{"sie", "du"}
 	ideaKinds  = []string{"gift", "contact"}
 )
 
 // FileKeys lists the keys allowed in a catalogue occasion file, per mapping.
 type FileKeys struct {
-	Top, Name, Idea, Source []string
+	Top, Name, Idea, Source, Greeting []string
 }
 
 // Keys returns the keys the loader accepts in occasions/ files. Tools that
@@ -27,7 +28,8 @@ func Keys() FileKeys {
 		Top:    slices.Clone(catalogueKeys),
 		Name:   slices.Clone(nameKeys),
 		Idea:   slices.Clone(ideaKeys),
-		Source: slices.Clone(sourceKeys),
+		Source:   slices.Clone(sourceKeys),
+		Greeting: slices.Clone(greetingKeys),
 	}
 }
 

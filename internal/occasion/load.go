@@ -222,7 +222,7 @@ func parseFiles(root string, files []file, l *diag.List, cache *ParseCache) []*O
 }
 
 var catalogueKeys = []string{"id", "name", "category", "date", "dates", "since", "until", "every", "regions",
-	"origin", "summary", "ideas", "lead_time", "sources", "tags"}
+	"origin", "summary", "greeting", "ideas", "lead_time", "sources", "tags"}
 
 var holidayKeys = []string{"id", "name", "date", "dates", "since", "until", "every", "regions", "day_off", "sources", "note"}
 
@@ -343,6 +343,7 @@ func Parse(rel string, data []byte, kind Kind, l *diag.List) *Occasion {
 				m.Errorf(n, "summary has %d characters: write 2–4 sentences (%d–%d characters)", c, MinSummary, MaxSummary)
 			}
 		}
+		o.Greeting = parseGreeting(m)
 		o.Ideas = parseIdeas(m)
 		if lt, n := m.String("lead_time", true); n != nil && lt != "" {
 			if mm := leadRE.FindStringSubmatch(strings.TrimSpace(lt)); mm == nil {
@@ -502,6 +503,36 @@ func ParseSources(m *yamlfile.Map) []Source {
 		out = append(out, s)
 	}
 	return out
+}
+
+// Limits on a greeting's length: a card text of two or three sentences.
+const (
+	MinGreeting = 60
+	MaxGreeting = 500
+)
+
+// parseGreeting reads `greeting: {sie: …, du: …}`; both texts are required
+// when the key is there.
+func parseGreeting(m *yamlfile.Map) Greeting {
+	var g Greeting
+	gm := m.Mapping("greeting", false, "greeting", greetingKeys...)
+	if gm == nil {
+		return g
+	}
+	for _, f := range []struct {
+		key string
+		dst *string
+	}{{"sie", &g.Sie}, {"du", &g.Du}} {
+		s, n := gm.String(f.key, true)
+		if n == nil || s == "" {
+			continue
+		}
+		*f.dst = strings.TrimSpace(s)
+		if c := utf8.RuneCountInString(*f.dst); c < MinGreeting || c > MaxGreeting {
+			m.Errorf(n, "greeting %s has %d characters: write a card text of 2–3 sentences (%d–%d characters)", f.key, c, MinGreeting, MaxGreeting)
+		}
+	}
+	return g
 }
 
 func parseIdeas(m *yamlfile.Map) []Idea {

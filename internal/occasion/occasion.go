@@ -92,6 +92,7 @@ type Occasion struct {
 	// dropped), made once at load time for feeds, meta tags and search.
 	SummaryText string
 	Ideas       []Idea
+	Greeting    Greeting
 	LeadDays    int
 	Sources     []Source
 	Tags        []string
@@ -128,6 +129,13 @@ type Idea struct {
 	Audience string
 	Budget   string
 	Remote   *bool
+}
+
+// Greeting is a short card text to adapt, in the formal and the informal
+// address. Both are set or neither.
+type Greeting struct {
+	Sie string
+	Du  string
 }
 
 // Source is a page where the date or rule can be checked.
