@@ -8,11 +8,11 @@ import (
 
 // The keys each mapping of an occasion file may have. Load rejects any other.
 var (
-	nameKeys   = []string{"de", "en"}
-	ideaKeys   = []string{"kind", "title", "text", "audience", "budget", "remote"}
+	nameKeys     = []string{"de", "en"}
+	ideaKeys     = []string{"kind", "title", "text", "audience", "budget", "remote"}
 	sourceKeys   = []string{"url", "title"}
 	greetingKeys = []string{"sie", "du"}
-	ideaKinds  = []string{"gift", "contact"}
+	ideaKinds    = []string{"gift", "contact"}
 )
 
 // FileKeys lists the keys allowed in a catalogue occasion file, per mapping.
@@ -25,9 +25,9 @@ type FileKeys struct {
 // in step with the loader.
 func Keys() FileKeys {
 	return FileKeys{
-		Top:    slices.Clone(catalogueKeys),
-		Name:   slices.Clone(nameKeys),
-		Idea:   slices.Clone(ideaKeys),
+		Top:      slices.Clone(catalogueKeys),
+		Name:     slices.Clone(nameKeys),
+		Idea:     slices.Clone(ideaKeys),
 		Source:   slices.Clone(sourceKeys),
 		Greeting: slices.Clone(greetingKeys),
 	}
