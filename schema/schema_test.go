@@ -14,7 +14,7 @@ import (
 	"github.com/anlass/anlass/internal/content"
 	"github.com/anlass/anlass/internal/diag"
 	"github.com/anlass/anlass/internal/occasion"
-	"github.com/anlass/anlass/internal/region"
+	"github.com/anlass/anlass/internal/regioncode"
 )
 
 func load(t *testing.T, name string) *schemaDoc {
@@ -123,15 +123,15 @@ func TestEnumsAndLimitsMatchLoader(t *testing.T) {
 		t.Errorf("idea kind enum %v, loader %v", got, occasion.IdeaKinds())
 	}
 	var codes, names []string
-	for _, r := range region.All() {
+	for _, r := range regioncode.All() {
 		codes, names = append(codes, r.Code), append(names, r.Name)
 	}
 	regions := d.get(t, "properties", "regions", "items")
 	if got := strs(regions["enum"]); !slices.Equal(got, codes) {
-		t.Errorf("region enum %v, internal/region %v", got, codes)
+		t.Errorf("region enum %v, internal/regioncode %v", got, codes)
 	}
 	if got := strs(regions["enumDescriptions"]); !slices.Equal(got, names) {
-		t.Errorf("region descriptions %v, internal/region %v", got, names)
+		t.Errorf("region descriptions %v, internal/regioncode %v", got, names)
 	}
 	for _, c := range []struct {
 		path []string

@@ -12,12 +12,13 @@ import (
 
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/feed"
+	"github.com/anlass/anlass/internal/german"
 	"github.com/anlass/anlass/internal/occasion"
-	"github.com/anlass/anlass/internal/paths"
 	"github.com/anlass/anlass/internal/project"
-	"github.com/anlass/anlass/internal/region"
-	"github.com/anlass/anlass/internal/regions"
+	"github.com/anlass/anlass/internal/regioncode"
+	"github.com/anlass/anlass/internal/regiondays"
 	"github.com/anlass/anlass/internal/schedule"
+	"github.com/anlass/anlass/internal/siteurl"
 )
 
 func init() {
@@ -78,9 +79,9 @@ func runList(args []string, stdout, stderr io.Writer) error {
 			return exitError(2)
 		}
 	}
-	var reg region.Region
+	var reg regioncode.Region
 	if *regionCode != "" {
-		r, ok := region.Lookup(*regionCode)
+		r, ok := regioncode.Lookup(*regionCode)
 		if !ok {
 			fmt.Fprintf(stderr, "anlass list: unknown region %q: expected DE, AT, CH or an ISO 3166-2 code such as DE-BY, AT-9, CH-ZH\n", *regionCode)
 			return exitError(2)
@@ -117,9 +118,9 @@ func runList(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var days *regions.Region
+	var days *regiondays.Region
 	if reg.Code != "" {
-		book, err := regions.ForRange(p.Engine, p.School, start, end)
+		book, err := regiondays.ForRange(p.Engine, p.School, start, end)
 		if err != nil {
 			return err
 		}
@@ -139,12 +140,12 @@ func runList(args []string, stdout, stderr io.Writer) error {
 
 // appliesIn reports whether a catalogue occasion applies in r: occasions
 // without regions apply everywhere, a country code covers its states.
-func appliesIn(o *occasion.Occasion, r region.Region) bool {
+func appliesIn(o *occasion.Occasion, r regioncode.Region) bool {
 	if len(o.Regions) == 0 {
 		return true
 	}
 	for _, ref := range o.Regions {
-		if region.Covers(ref.Code, r) {
+		if regioncode.Covers(ref.Code, r) {
 			return true
 		}
 	}
@@ -178,7 +179,7 @@ func listRange(from, to string, today civil.Date) (civil.Date, civil.Date, error
 	return start, end, nil
 }
 
-func toItems(occs []schedule.Occurrence, days *regions.Region) []listItem {
+func toItems(occs []schedule.Occurrence, days *regiondays.Region) []listItem {
 	items := make([]listItem, 0, len(occs))
 	for _, oc := range occs {
 		o := oc.Occasion
@@ -189,7 +190,7 @@ func toItems(occs []schedule.Occurrence, days *regions.Region) []listItem {
 		items = append(items, listItem{
 			ID: o.ID, Name: o.Name.De, NameEn: o.Name.En, Category: string(o.Category), Kind: kind,
 			Year: oc.Year, Start: oc.Start.String(), End: oc.End.String(), Days: oc.Days(),
-			URL: paths.Occasion(o.ID),
+			URL: siteurl.Occasion(o.ID),
 		})
 	}
 	if days == nil {
@@ -197,28 +198,28 @@ func toItems(occs []schedule.Occurrence, days *regions.Region) []listItem {
 	}
 	for _, e := range days.Entries() {
 		it := listItem{ID: e.ID, Name: e.Summary, Kind: string(e.Kind), Year: e.Year, Start: e.Start.String(), End: e.End.String(),
-			Days: e.End.Sub(e.Start) + 1, URL: paths.Region(days.Code), Region: days.Code}
+			Days: e.End.Sub(e.Start) + 1, URL: siteurl.Region(days.Code), Region: days.Code}
 		if e.Holiday != nil {
 			it.NameEn, it.Partial = e.Holiday.Occasion.Name.En, e.Holiday.Partial
 		}
 		items = append(items, it)
 	}
 	// Region days join the occasions by date; on the same day occasions come first.
-	rank := map[string]int{"occasion": 0, string(regions.KindHoliday): 1, string(regions.KindBridge): 2, string(regions.KindSchoolStart): 3}
+	rank := map[string]int{"occasion": 0, string(regiondays.KindHoliday): 1, string(regiondays.KindBridge): 2, string(regiondays.KindSchoolStart): 3}
 	slices.SortStableFunc(items, func(a, b listItem) int {
 		return cmp.Or(strings.Compare(a.Start, b.Start), cmp.Compare(rank[a.Kind], rank[b.Kind]))
 	})
 	return items
 }
 
-func writeListJSON(w io.Writer, occs []schedule.Occurrence, days *regions.Region) error {
+func writeListJSON(w io.Writer, occs []schedule.Occurrence, days *regiondays.Region) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(toItems(occs, days))
 }
 
-func writeListText(w io.Writer, occs []schedule.Occurrence, days *regions.Region) error {
+func writeListText(w io.Writer, occs []schedule.Occurrence, days *regiondays.Region) error {
 	items := toItems(occs, days)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "DATE\tDAY\tNAME\tCATEGORY\tID")
@@ -232,7 +233,7 @@ func writeListText(w io.Writer, occs []schedule.Occurrence, days *regions.Region
 		if it.Kind != "occasion" {
 			category = it.Kind
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", date, weekdayDE[start.Weekday()], it.Name, category, it.ID)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", date, german.WeekdayShort(start), it.Name, category, it.ID)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -245,16 +246,14 @@ func writeListText(w io.Writer, occs []schedule.Occurrence, days *regions.Region
 
 // writeRegionListICS writes the listed occasions and the region's days as
 // one calendar, built like the published feeds.
-func writeRegionListICS(w io.Writer, p *project.Project, occs []schedule.Occurrence, days *regions.Region, clock project.Clock) error {
+func writeRegionListICS(w io.Writer, p *project.Project, occs []schedule.Occurrence, days *regiondays.Region, clock project.Clock) error {
 	fb := feed.Builder{Config: p.Config, Clock: clock}
 	cal := days.Calendar(fb)
 	cal.Name = p.Config.Title + ": " + days.Name
-	cal.Description = fmt.Sprintf("%d Anlässe aus %s und die Feiertage %s", len(occs), p.Config.Title, regions.In(days.Region))
+	cal.Description = fmt.Sprintf("%d Anlässe aus %s und die Feiertage %s", len(occs), p.Config.Title, regiondays.In(days.Region))
 	for _, oc := range occs {
 		cal.Events = append(cal.Events, fb.EventOf(oc))
 	}
 	slices.SortStableFunc(cal.Events, func(a, b feed.Event) int { return cmp.Compare(a.Start, b.Start) })
 	return fb.Write(w, cal)
 }
-
-var weekdayDE = [...]string{"So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"}

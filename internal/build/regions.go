@@ -2,15 +2,15 @@ package build
 
 import (
 	"github.com/anlass/anlass/internal/project"
-	"github.com/anlass/anlass/internal/regions"
+	"github.com/anlass/anlass/internal/regiondays"
 	"github.com/anlass/anlass/internal/schedule"
 )
 
 // regionBook computes every region's holidays, Brückentage and Ferienbeginn
 // once per build, from the window's holiday occurrences.
-func regionBook(p *project.Project, w *schedule.Window) *regions.Book {
+func regionBook(p *project.Project, w *schedule.Window) *regiondays.Book {
 	if len(p.Catalog.Holidays) == 0 {
 		return nil
 	}
-	return regions.ForWindow(p.Engine, w, p.School)
+	return regiondays.ForWindow(p.Engine, w, p.School)
 }

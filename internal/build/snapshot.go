@@ -18,8 +18,8 @@ import (
 	"github.com/anlass/anlass/internal/diag"
 	"github.com/anlass/anlass/internal/feed"
 	"github.com/anlass/anlass/internal/parallel"
-	"github.com/anlass/anlass/internal/paths"
 	"github.com/anlass/anlass/internal/site"
+	"github.com/anlass/anlass/internal/siteurl"
 )
 
 // Snapshot is a build held in memory and rendered lazily: every file of the
@@ -75,7 +75,7 @@ func prepare(opts Options, sw *stopwatch) (*Snapshot, diag.List, error) {
 	if book != nil {
 		for _, r := range book.Subdivisions() {
 			// The region's events are made when its feed is rendered.
-			s.add(strings.TrimPrefix(paths.FeedRegion(r.Code), "/"), func() ([]byte, error) { return feedBytes(fb, r.Calendar(fb)) }, children)
+			s.add(strings.TrimPrefix(siteurl.FeedRegion(r.Code), "/"), func() ([]byte, error) { return feedBytes(fb, r.Calendar(fb)) }, children)
 			s.Feeds++
 		}
 	}

@@ -20,10 +20,11 @@ import (
 
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/config"
+	"github.com/anlass/anlass/internal/german"
 	"github.com/anlass/anlass/internal/occasion"
-	"github.com/anlass/anlass/internal/paths"
 	"github.com/anlass/anlass/internal/project"
 	"github.com/anlass/anlass/internal/schedule"
+	"github.com/anlass/anlass/internal/siteurl"
 )
 
 // MaxBytes is the size every published feed must stay under: Google
@@ -70,7 +71,7 @@ func (b Builder) EventOf(oc schedule.Occurrence) Event { return b.eventOf(oc, fa
 // link) keep the all-in-one feed small.
 func (b Builder) eventOf(oc schedule.Occurrence, compact bool) Event {
 	o := oc.Occasion
-	url := b.Config.Abs(paths.Occasion(o.ID))
+	url := b.Config.Abs(siteurl.Occasion(o.ID))
 	cats := []string{}
 	if o.Kind == occasion.Catalogue {
 		cats = append(cats, o.Category.Label())
@@ -112,7 +113,7 @@ func (b Builder) description(oc schedule.Occurrence, url string, compact bool) s
 	}
 	if o.LeadDays > 0 {
 		prep := oc.Start.AddDays(-o.LeadDays)
-		parts = append(parts, fmt.Sprintf("Vorbereitung: %s vorher, also ab %s.", o.LeadTimeText(), GermanDate(prep)))
+		parts = append(parts, fmt.Sprintf("Vorbereitung: %s vorher, also ab %s.", german.Days(o.LeadDays), german.Numeric(prep)))
 	}
 	parts = append(parts, "Mehr Ideen: "+url)
 	return strings.Join(parts, "\n\n")
@@ -128,12 +129,6 @@ func FirstSentence(s string) string {
 		}
 	}
 	return s
-}
-
-// GermanDate formats a date as 24.12.2026.
-func GermanDate(d civil.Date) string {
-	y, m, day := d.YMD()
-	return fmt.Sprintf("%02d.%02d.%04d", day, int(m), y)
 }
 
 // clean strips CR and other control characters (keeping LF, which ToText

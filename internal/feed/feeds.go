@@ -4,8 +4,8 @@ import (
 	"fmt"
 
 	"github.com/anlass/anlass/internal/occasion"
-	"github.com/anlass/anlass/internal/paths"
 	"github.com/anlass/anlass/internal/schedule"
+	"github.com/anlass/anlass/internal/siteurl"
 )
 
 // Calendars returns every feed of a build: all, one per category, one per
@@ -29,16 +29,16 @@ type LazyCalendar struct {
 // LazyCalendars returns the feeds of Calendars, with their events not made yet.
 func (b Builder) LazyCalendars(cat *occasion.Catalog, w *schedule.Window) []LazyCalendar {
 	span := fmt.Sprintf("%d–%d", w.From.Year(), w.To.Year())
-	out := []LazyCalendar{{Path: paths.FeedAll(), Make: func() Calendar {
+	out := []LazyCalendar{{Path: siteurl.FeedAll(), Make: func() Calendar {
 		return Calendar{
-			Path:        paths.FeedAll(),
+			Path:        siteurl.FeedAll(),
 			Name:        b.Config.Title + ": alle Anlässe",
 			Description: "Alle Anlässe aus " + b.Config.Title + " (" + span + "), mit je einer Idee und der Vorlaufzeit.",
 			Events:      b.events(w.All, true),
 		}
 	}}}
 	for _, c := range occasion.Categories {
-		out = append(out, LazyCalendar{Path: paths.FeedCategory(string(c)), Make: func() Calendar {
+		out = append(out, LazyCalendar{Path: siteurl.FeedCategory(string(c)), Make: func() Calendar {
 			var occ []schedule.Occurrence
 			for _, oc := range w.All {
 				if oc.Occasion.Category == c {
@@ -46,7 +46,7 @@ func (b Builder) LazyCalendars(cat *occasion.Catalog, w *schedule.Window) []Lazy
 				}
 			}
 			return Calendar{
-				Path:        paths.FeedCategory(string(c)),
+				Path:        siteurl.FeedCategory(string(c)),
 				Name:        b.Config.Title + ": " + c.Label(),
 				Description: c.Blurb() + " (" + span + ")",
 				Events:      b.events(occ, false),
@@ -54,9 +54,9 @@ func (b Builder) LazyCalendars(cat *occasion.Catalog, w *schedule.Window) []Lazy
 		}})
 	}
 	for _, o := range cat.Occasions {
-		out = append(out, LazyCalendar{Path: paths.FeedOccasion(o.ID), Make: func() Calendar {
+		out = append(out, LazyCalendar{Path: siteurl.FeedOccasion(o.ID), Make: func() Calendar {
 			return Calendar{
-				Path:        paths.FeedOccasion(o.ID),
+				Path:        siteurl.FeedOccasion(o.ID),
 				Name:        o.Name.De,
 				Description: o.Name.De + " – aus " + b.Config.Title + " (" + span + ")",
 				Events:      b.events(w.Of(o.ID), false),
@@ -71,7 +71,7 @@ func (b Builder) LazyCalendars(cat *occasion.Catalog, w *schedule.Window) []Lazy
 // build writes no file per occurrence.
 func (b Builder) SingleEvent(oc schedule.Occurrence) []byte {
 	return b.Bytes(Calendar{
-		Path:        paths.FeedOccasion(oc.Occasion.ID),
+		Path:        siteurl.FeedOccasion(oc.Occasion.ID),
 		Name:        oc.Occasion.Name.De,
 		Description: oc.Occasion.Name.De + " " + fmt.Sprint(oc.Year),
 		Events:      []Event{b.EventOf(oc)},

@@ -11,17 +11,17 @@ import (
 
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/feed"
-	"github.com/anlass/anlass/internal/paths"
-	"github.com/anlass/anlass/internal/regions"
+	"github.com/anlass/anlass/internal/regiondays"
+	"github.com/anlass/anlass/internal/siteurl"
 	"github.com/anlass/anlass/internal/testutil"
 )
 
 // regionFeeds builds the region feeds of the repository as a build on
 // today would.
-func regionFeeds(t *testing.T, today string) (feed.Builder, *regions.Book, []feed.Calendar) {
+func regionFeeds(t *testing.T, today string) (feed.Builder, *regiondays.Book, []feed.Calendar) {
 	t.Helper()
 	p, clock, w := testutil.Window(t, "../..", today)
-	book, err := regions.FromWindow(p.Engine, w, p.School)
+	book, err := regiondays.FromWindow(p.Engine, w, p.School)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,8 +54,8 @@ func TestRegionFeedsRoundTrip(t *testing.T) {
 	domain := fb.Config.UIDDomain
 	for i, r := range book.Subdivisions() {
 		c := cals[i]
-		if c.Path != paths.FeedRegion(r.Code) || !strings.HasPrefix(c.Path, "/feeds/regions/"+strings.ToLower(r.Code)) {
-			t.Fatalf("feed %d is %s, want %s", i, c.Path, paths.FeedRegion(r.Code))
+		if c.Path != siteurl.FeedRegion(r.Code) || !strings.HasPrefix(c.Path, "/feeds/regions/"+strings.ToLower(r.Code)) {
+			t.Fatalf("feed %d is %s, want %s", i, c.Path, siteurl.FeedRegion(r.Code))
 		}
 		data := fb.Bytes(c)
 		cal, err := goical.NewDecoder(bytes.NewReader(data)).Decode()
@@ -67,7 +67,7 @@ func TestRegionFeedsRoundTrip(t *testing.T) {
 		if len(events) != len(entries) {
 			t.Fatalf("%s: %d events, want %d", c.Path, len(events), len(entries))
 		}
-		kinds := map[regions.Kind]int{}
+		kinds := map[regiondays.Kind]int{}
 		for j, ev := range events {
 			e := entries[j]
 			kinds[e.Kind]++
@@ -78,24 +78,24 @@ func TestRegionFeedsRoundTrip(t *testing.T) {
 			url := ev.Props.Get(goical.PropURL).Value
 			var wantUID string
 			switch e.Kind {
-			case regions.KindHoliday:
+			case regiondays.KindHoliday:
 				wantUID = fmt.Sprintf("%s-%d@%s", e.Holiday.Occasion.ID, e.Year, domain)
-			case regions.KindBridge:
+			case regiondays.KindBridge:
 				wantUID = fmt.Sprintf("brueckentag-%s-%s@%s", strings.ToLower(r.Code), e.Start.Compact(), domain)
-			case regions.KindSchoolStart:
+			case regiondays.KindSchoolStart:
 				wantUID = fmt.Sprintf("ferienbeginn-%s-%s@%s", strings.ToLower(r.Code), e.Start.Compact(), domain)
 			}
 			if civil.FromTime(start) != e.Start || civil.FromTime(end) != e.End.AddDays(1) || summary != e.Summary || uid != wantUID ||
-				url != fb.Config.Abs(paths.Region(r.Code)) {
+				url != fb.Config.Abs(siteurl.Region(r.Code)) {
 				t.Fatalf("%s event %d: %s %s..%s %q %s; want %s %s..%s(+1) %q", c.Path, j, uid, start.Format(time.DateOnly),
 					end.Format(time.DateOnly), summary, url, wantUID, e.Start, e.End, e.Summary)
 			}
 		}
-		if kinds[regions.KindHoliday] < 6*6 || kinds[regions.KindBridge] == 0 {
+		if kinds[regiondays.KindHoliday] < 6*6 || kinds[regiondays.KindBridge] == 0 {
 			t.Errorf("%s: %v", c.Path, kinds)
 		}
-		if (r.Country == "DE") != (kinds[regions.KindSchoolStart] > 0) {
-			t.Errorf("%s: %d Ferienbeginn events", c.Path, kinds[regions.KindSchoolStart])
+		if (r.Country == "DE") != (kinds[regiondays.KindSchoolStart] > 0) {
+			t.Errorf("%s: %d Ferienbeginn events", c.Path, kinds[regiondays.KindSchoolStart])
 		}
 	}
 }

@@ -20,7 +20,7 @@ import (
 	"github.com/anlass/anlass/internal/diag"
 	"github.com/anlass/anlass/internal/markdown"
 	"github.com/anlass/anlass/internal/parallel"
-	"github.com/anlass/anlass/internal/region"
+	"github.com/anlass/anlass/internal/regioncode"
 	"github.com/anlass/anlass/internal/rule"
 	"github.com/anlass/anlass/internal/yamlfile"
 )
@@ -461,7 +461,7 @@ func parseRegions(m *yamlfile.Map, holiday bool) []RegionRef {
 			m.Errorf(it, "each region must be a code such as DE, DE-BY, AT-9 or CH-ZH")
 			continue
 		}
-		r, ok := region.Lookup(ref.Code)
+		r, ok := regioncode.Lookup(ref.Code)
 		if !ok {
 			m.Errorf(codeNode, "unknown region %q: expected DE, AT, CH or an ISO 3166-2 code such as DE-BY, AT-9, CH-ZH", ref.Code)
 			continue

@@ -4,8 +4,6 @@
 package occasion
 
 import (
-	"strconv"
-
 	"github.com/anlass/anlass/internal/rule"
 )
 
@@ -146,26 +144,6 @@ type Source struct {
 
 // Pos is a place in a file.
 type Pos struct{ Line, Col int }
-
-// LeadTimeText renders the lead time in German, e.g. "3 Wochen".
-func (o *Occasion) LeadTimeText() string {
-	return LeadTimeText(o.LeadDays)
-}
-
-// LeadTimeText renders a number of days in German, in weeks where even.
-func LeadTimeText(days int) string {
-	switch {
-	case days == 1:
-		return "1 Tag"
-	case days%7 == 0 && days >= 7:
-		if days == 7 {
-			return "1 Woche"
-		}
-		return strconv.Itoa(days/7) + " Wochen"
-	default:
-		return strconv.Itoa(days) + " Tage"
-	}
-}
 
 // RuleFor returns the rule that applies in year, and false when the occasion
 // does not occur that year (outside since/until/every, or `none` in the table).

@@ -18,7 +18,7 @@ import (
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/diag"
 	"github.com/anlass/anlass/internal/occasion"
-	"github.com/anlass/anlass/internal/region"
+	"github.com/anlass/anlass/internal/regioncode"
 	"github.com/anlass/anlass/internal/yamlfile"
 )
 
@@ -41,7 +41,7 @@ type Period struct {
 // State is one state's file.
 type State struct {
 	Path    string // relative to the project, e.g. school-holidays/de/de-by.yaml
-	Region  region.Region
+	Region  regioncode.Region
 	Name    string
 	Sources []occasion.Source
 	Periods []Period // sorted by start, never overlapping
@@ -132,7 +132,7 @@ func Load(root string) ([]*State, diag.List) {
 
 // properPlace is where a state's file belongs, without the extension:
 // school-holidays/<country>/<code>.
-func properPlace(r region.Region) string {
+func properPlace(r regioncode.Region) string {
 	return Dir + "/" + strings.ToLower(r.Country) + "/" + r.Slug()
 }
 
@@ -157,7 +157,7 @@ func Parse(rel string, data []byte, l *diag.List) *State {
 	m := yamlfile.NewMap(rel, root, l, "", "region", "name", "sources", "periods")
 	s := &State{Path: rel}
 	if code, n := m.String("region", true); n != nil && code != "" {
-		r, ok := region.Lookup(code)
+		r, ok := regioncode.Lookup(code)
 		switch {
 		case !ok || r.IsCountry() || r.Country != "DE":
 			m.Errorf(n, "region %q: expected the code of a German state such as DE-BY", code)
@@ -252,7 +252,7 @@ func Coverage(states []*State, from, to civil.Date) diag.List {
 	for _, s := range states {
 		have[s.Region.Code] = s
 	}
-	for _, r := range region.Subdivisions("DE") {
+	for _, r := range regioncode.Subdivisions("DE") {
 		s := have[r.Code]
 		if s == nil {
 			l.Warnf(Dir+"/de", 0, 0, "no school holidays for %s (%s): its feed and page have no Ferienbeginn; add %s/de/%s.yaml", r.Code, r.Name, Dir, r.Slug())

@@ -8,9 +8,10 @@ import (
 	"sync"
 
 	"github.com/anlass/anlass/internal/civil"
+	"github.com/anlass/anlass/internal/german"
 	"github.com/anlass/anlass/internal/occasion"
-	"github.com/anlass/anlass/internal/paths"
 	"github.com/anlass/anlass/internal/schedule"
+	"github.com/anlass/anlass/internal/siteurl"
 )
 
 // Chrome is what the "header" and "footer" templates receive: the links and
@@ -39,10 +40,10 @@ func (c *Chrome) Current(sitePath string) bool { return c.current != "" && c.cur
 func (c *Chrome) Rel(sitePath string) string { return c.rel(sitePath) }
 
 // Cat is the href of a category page.
-func (c *Chrome) Cat(cat occasion.Category) string { return c.rel(paths.Category(string(cat))) }
+func (c *Chrome) Cat(cat occasion.Category) string { return c.rel(siteurl.Category(string(cat))) }
 
 // Planner is the href of a year's planner.
-func (c *Chrome) Planner(year int) string { return c.rel(paths.Planner(year)) }
+func (c *Chrome) Planner(year int) string { return c.rel(siteurl.Planner(year)) }
 
 // topLevel returns the page's path when it is the home page or one folder
 // deep ("/anlaesse/", "/404.html"), else "".
@@ -127,13 +128,13 @@ type Item struct {
 }
 
 // Occ is the href of an occasion's page.
-func (it *Item) Occ(id string) string { return it.rel(paths.Occasion(id)) }
+func (it *Item) Occ(id string) string { return it.rel(siteurl.Occasion(id)) }
 
 // Art is the href of an article.
-func (it *Item) Art(slug string) string { return it.rel(paths.Article(slug)) }
+func (it *Item) Art(slug string) string { return it.rel(siteurl.Article(slug)) }
 
 // When says how far an occurrence is from today: "in 12 Tagen".
-func (it *Item) When(oc schedule.Occurrence) string { return relDays(it.today, oc) }
+func (it *Item) When(oc schedule.Occurrence) string { return german.Until(it.today, oc.Start, oc.End) }
 
 // itemKey identifies a rendered item: the partial, the folder depth (the
 // page's Links) and the value, which must be a pointer.

@@ -8,8 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/anlass/anlass/internal/german"
 	"github.com/anlass/anlass/internal/markdown"
-	"github.com/anlass/anlass/internal/paths"
+	"github.com/anlass/anlass/internal/siteurl"
 )
 
 // dataOutputs are the machine-readable files: search index, sitemap,
@@ -17,16 +18,16 @@ import (
 func (s *site) dataOutputs(pages []output) []output {
 	var outs []output
 	add := func(p string, f func() ([]byte, error)) { outs = append(outs, output{path: p, render: f}) }
-	add(paths.SearchIndex(), s.searchIndex)
+	add(siteurl.SearchIndex(), s.searchIndex)
 	add("/sitemap.xml", func() ([]byte, error) { return s.sitemap(pages) })
 	add("/robots.txt", func() ([]byte, error) {
 		return []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.cfg.Abs("/sitemap.xml") + "\n"), nil
 	})
-	add(paths.AtomFeed(), s.atom)
-	add(paths.OccasionsJSON(), s.occasionsJSON)
+	add(siteurl.AtomFeed(), s.atom)
+	add(siteurl.OccasionsJSON(), s.occasionsJSON)
 	for _, y := range s.index.years {
-		add(paths.YearJSON(y), func() ([]byte, error) { return s.yearJSON(y) })
-		add(paths.YearCSV(y), func() ([]byte, error) { return s.yearCSV(y) })
+		add(siteurl.YearJSON(y), func() ([]byte, error) { return s.yearJSON(y) })
+		add(siteurl.YearCSV(y), func() ([]byte, error) { return s.yearCSV(y) })
 	}
 	return outs
 }
@@ -60,7 +61,7 @@ func (s *site) searchIndex() ([]byte, error) {
 	for _, v := range s.index.occs {
 		e := searchEntry{
 			Type: "anlass", Title: v.O.Name.De, Alt: v.O.Name.En, Summary: v.Teaser, Tags: nonNil(v.O.Tags),
-			URL: paths.Occasion(v.O.ID)[1:], Category: string(v.O.Category), Label: v.O.Category.Label(),
+			URL: siteurl.Occasion(v.O.ID)[1:], Category: string(v.O.Category), Label: v.O.Category.Label(),
 		}
 		if n := v.NextOcc(); n != nil {
 			e.Date = n.Start.String()
@@ -70,7 +71,7 @@ func (s *site) searchIndex() ([]byte, error) {
 	for _, a := range s.index.arts {
 		entries = append(entries, searchEntry{
 			Type: "idee", Title: a.A.Title, Summary: a.A.Summary, Tags: nonNil(a.A.Tags),
-			URL: paths.Article(a.A.Slug)[1:], Date: a.A.Date.String(), Label: "Idee",
+			URL: siteurl.Article(a.A.Slug)[1:], Date: a.A.Date.String(), Label: "Idee",
 		})
 	}
 	// Compact: this file is downloaded by every search.
@@ -91,7 +92,7 @@ func nonNil(s []string) []string {
 func (s *site) sitemap(pages []output) ([]byte, error) {
 	lastmod := map[string]string{}
 	for _, a := range s.index.arts {
-		lastmod[paths.Article(a.A.Slug)] = a.A.Date.String()
+		lastmod[siteurl.Article(a.A.Slug)] = a.A.Date.String()
 	}
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
@@ -156,10 +157,10 @@ func (s *site) atom() ([]byte, error) {
 		Lang:     "de",
 		Title:    s.cfg.Title + ": Ideen",
 		Subtitle: s.cfg.Description,
-		ID:       s.cfg.Abs(paths.AtomFeed()),
+		ID:       s.cfg.Abs(siteurl.AtomFeed()),
 		Links: []link{
-			{Rel: "self", Type: "application/atom+xml", Href: s.cfg.Abs(paths.AtomFeed())},
-			{Rel: "alternate", Type: "text/html", Href: s.cfg.Abs(paths.Articles())},
+			{Rel: "self", Type: "application/atom+xml", Href: s.cfg.Abs(siteurl.AtomFeed())},
+			{Rel: "alternate", Type: "text/html", Href: s.cfg.Abs(siteurl.Articles())},
 		},
 	}
 	f.Author.Name = s.cfg.Title
@@ -179,8 +180,8 @@ func (s *site) atom() ([]byte, error) {
 			return nil, err
 		}
 		e := entry{
-			Title: a.A.Title, ID: s.cfg.Abs(paths.Article(a.A.Slug)),
-			Link:      link{Rel: "alternate", Type: "text/html", Href: s.cfg.Abs(paths.Article(a.A.Slug))},
+			Title: a.A.Title, ID: s.cfg.Abs(siteurl.Article(a.A.Slug)),
+			Link:      link{Rel: "alternate", Type: "text/html", Href: s.cfg.Abs(siteurl.Article(a.A.Slug))},
 			Published: stamp(a.A.Date.Time()), Updated: stamp(a.A.Date.Time()),
 			Summary: text{Type: "text", Body: a.A.Summary},
 			Content: text{Type: "html", Body: string(body.HTML)},
@@ -255,7 +256,7 @@ func (s *site) occasionsJSON() ([]byte, error) {
 		o := v.O
 		j := occasionJSON{
 			ID: o.ID, Name: o.Name.De, NameEn: o.Name.En, Category: string(o.Category), CategoryLabel: o.Category.Label(),
-			URL: s.cfg.Abs(paths.Occasion(o.ID)), Feed: s.cfg.Abs(paths.FeedOccasion(o.ID)),
+			URL: s.cfg.Abs(siteurl.Occasion(o.ID)), Feed: s.cfg.Abs(siteurl.FeedOccasion(o.ID)),
 			Summary: v.Plain, Origin: o.Origin, Since: o.Since, Regions: []string{}, Tags: nonNil(o.Tags), LeadDays: o.LeadDays,
 			Ideas: []ideaJSON{}, Sources: []sourceJSON{}, Dates: []dateJSON{},
 		}
@@ -301,7 +302,7 @@ func (s *site) yearItems(y int) []yearItem {
 		items = append(items, yearItem{
 			ID: oc.Occasion.ID, Name: oc.Occasion.Name.De, Category: string(oc.Occasion.Category),
 			Start: oc.Start.String(), End: oc.End.String(), Prepare: prepareFrom(oc).String(),
-			URL: s.cfg.Abs(paths.Occasion(oc.Occasion.ID)), Feed: s.cfg.Abs(paths.FeedOccasion(oc.Occasion.ID)),
+			URL: s.cfg.Abs(siteurl.Occasion(oc.Occasion.ID)), Feed: s.cfg.Abs(siteurl.FeedOccasion(oc.Occasion.ID)),
 		})
 	}
 	return items
@@ -332,9 +333,9 @@ func (s *site) yearCSV(y int) ([]byte, error) {
 			idea = o.Ideas[0].Title
 		}
 		w.Write([]string{
-			oc.Start.String(), oc.End.String(), weekdays[oc.Start.Weekday()], csvSafe(o.Name.De), o.Category.Label(),
-			prepareFrom(oc).String(), o.LeadTimeText(), csvSafe(idea),
-			s.cfg.Abs(paths.Occasion(o.ID)), s.cfg.Abs(paths.FeedOccasion(o.ID)),
+			oc.Start.String(), oc.End.String(), german.Weekday(oc.Start), csvSafe(o.Name.De), o.Category.Label(),
+			prepareFrom(oc).String(), german.Days(o.LeadDays), csvSafe(idea),
+			s.cfg.Abs(siteurl.Occasion(o.ID)), s.cfg.Abs(siteurl.FeedOccasion(o.ID)),
 		})
 	}
 	w.Flush()

@@ -1,12 +1,13 @@
 package site
 
 import (
-	"github.com/anlass/anlass/internal/parallel"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/anlass/anlass/internal/parallel"
 
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/content"

@@ -11,9 +11,9 @@ import (
 	"github.com/anlass/anlass/internal/content"
 	"github.com/anlass/anlass/internal/markdown"
 	"github.com/anlass/anlass/internal/occasion"
-	"github.com/anlass/anlass/internal/paths"
-	"github.com/anlass/anlass/internal/region"
+	"github.com/anlass/anlass/internal/regioncode"
 	"github.com/anlass/anlass/internal/schedule"
+	"github.com/anlass/anlass/internal/siteurl"
 )
 
 // nextYears is how many coming dates an occasion page lists.
@@ -112,7 +112,7 @@ func buildIndex(s *site) (*index, error) {
 		v.Teaser = teaser(v.Plain, 180)
 		for _, r := range o.Regions {
 			name := r.Code
-			if reg, ok := region.Lookup(r.Code); ok {
+			if reg, ok := regioncode.Lookup(r.Code); ok {
 				name = reg.Name
 			}
 			if r.Partial != "" {
@@ -174,7 +174,7 @@ func buildIndex(s *site) (*index, error) {
 	}
 
 	for _, c := range occasion.Categories {
-		cv := &catView{Cat: c, Sub: subscription(s.cfg.Title+": "+c.Label(), s.cfg.Abs(paths.FeedCategory(string(c))), string(c))}
+		cv := &catView{Cat: c, Sub: subscription(s.cfg.Title+": "+c.Label(), s.cfg.Abs(siteurl.FeedCategory(string(c))), string(c))}
 		for _, v := range ix.occs {
 			if v.O.Category == c {
 				cv.Occs = append(cv.Occs, v)
@@ -183,7 +183,7 @@ func buildIndex(s *site) (*index, error) {
 		sortByNext(cv.Occs)
 		ix.cats = append(ix.cats, cv)
 	}
-	ix.all = subscription(s.cfg.Title+": alle Anlässe", s.cfg.Abs(paths.FeedAll()), "alle")
+	ix.all = subscription(s.cfg.Title+": alle Anlässe", s.cfg.Abs(siteurl.FeedAll()), "alle")
 	ix.years = s.w.Years()
 	for _, oc := range s.w.Upcoming(upcomingDays, nil) {
 		if len(ix.upcoming) == upcomingMax {

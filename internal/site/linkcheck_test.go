@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"github.com/anlass/anlass/internal/occasion"
-	"github.com/anlass/anlass/internal/paths"
-	"github.com/anlass/anlass/internal/region"
+	"github.com/anlass/anlass/internal/regioncode"
+	"github.com/anlass/anlass/internal/siteurl"
 )
 
 var (
@@ -22,17 +22,17 @@ var (
 // feedFiles are the files internal/feed writes next to the site: the links
 // to them are checked against this list instead of the output.
 func feedFiles(in Input) map[string]bool {
-	m := map[string]bool{paths.FeedAll(): true}
+	m := map[string]bool{siteurl.FeedAll(): true}
 	for _, c := range occasion.Categories {
-		m[paths.FeedCategory(string(c))] = true
+		m[siteurl.FeedCategory(string(c))] = true
 	}
 	for _, o := range in.Project.Catalog.Occasions {
-		m[paths.FeedOccasion(o.ID)] = true
+		m[siteurl.FeedOccasion(o.ID)] = true
 	}
-	if len(in.Project.Catalog.Holidays) > 0 { // the region feeds (internal/regions)
-		for _, r := range region.All() {
+	if len(in.Project.Catalog.Holidays) > 0 { // the region feeds (internal/regiondays)
+		for _, r := range regioncode.All() {
 			if !r.IsCountry() {
-				m[paths.FeedRegion(r.Code)] = true
+				m[siteurl.FeedRegion(r.Code)] = true
 			}
 		}
 	}
@@ -159,7 +159,7 @@ func checkOne(in Input, base, pageURL *url.URL, tag, attr, raw string, files map
 	if feeds[sitePath] {
 		return ""
 	}
-	file := paths.File(sitePath)
+	file := siteurl.File(sitePath)
 	if _, ok := files[file]; !ok {
 		if strings.HasSuffix(sitePath, ".ics") {
 			return "feed that internal/feed does not write"
@@ -239,7 +239,7 @@ func TestLinksRepo(t *testing.T) {
 	for _, p := range checkLinks(in, files) {
 		pending := ""
 		for page, why := range pendingPages {
-			if _, exists := files[paths.File(page)]; !exists && strings.HasSuffix(p.why, "no such file "+paths.File(page)) {
+			if _, exists := files[siteurl.File(page)]; !exists && strings.HasSuffix(p.why, "no such file "+siteurl.File(page)) {
 				pending = why
 			}
 		}

@@ -6,9 +6,10 @@ import (
 
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/config"
+	"github.com/anlass/anlass/internal/german"
 	"github.com/anlass/anlass/internal/occasion"
-	"github.com/anlass/anlass/internal/paths"
 	"github.com/anlass/anlass/internal/schedule"
+	"github.com/anlass/anlass/internal/siteurl"
 )
 
 // Page is what every template receives. Its methods give hrefs relative to
@@ -95,10 +96,10 @@ func (s *site) linksOf(p *Page) *Links {
 	}
 	l, _ := s.links.get(key, func() (*Links, error) {
 		return &Links{
-			Home: p.Rel(paths.Home()), OccasionsIndex: p.Rel(paths.Occasions()), ArticlesIndex: p.Rel(paths.Articles()),
-			TagsIndex: p.Rel(paths.Tags()), RegionsIndex: p.Rel(paths.Regions()), SubscribePage: p.Rel(paths.Subscribe()),
-			SearchPage: p.Rel(paths.Search()), SearchIndex: p.Rel(paths.SearchIndex()), DataPage: p.Rel(paths.Data()),
-			Sitemap: p.Rel("/sitemap.xml"), Atom: p.Rel(paths.AtomFeed()), OccasionsJSON: p.Rel(paths.OccasionsJSON()),
+			Home: p.Rel(siteurl.Home()), OccasionsIndex: p.Rel(siteurl.Occasions()), ArticlesIndex: p.Rel(siteurl.Articles()),
+			TagsIndex: p.Rel(siteurl.Tags()), RegionsIndex: p.Rel(siteurl.Regions()), SubscribePage: p.Rel(siteurl.Subscribe()),
+			SearchPage: p.Rel(siteurl.Search()), SearchIndex: p.Rel(siteurl.SearchIndex()), DataPage: p.Rel(siteurl.Data()),
+			Sitemap: p.Rel("/sitemap.xml"), Atom: p.Rel(siteurl.AtomFeed()), OccasionsJSON: p.Rel(siteurl.OccasionsJSON()),
 		}, nil
 	})
 	return l
@@ -115,12 +116,12 @@ func (p *Page) Rel(sitePath string) string {
 // Link helpers: hrefs relative to this page.
 
 func (p *Page) Asset(name string) string       { return p.Rel(p.s.tpl.asset(name)) }
-func (p *Page) Occ(id string) string           { return p.Rel(paths.Occasion(id)) }
-func (p *Page) Art(slug string) string         { return p.Rel(paths.Article(slug)) }
-func (p *Page) Cat(c occasion.Category) string { return p.Rel(paths.Category(string(c))) }
-func (p *Page) Planner(year int) string        { return p.Rel(paths.Planner(year)) }
-func (p *Page) YearJSON(y int) string          { return p.Rel(paths.YearJSON(y)) }
-func (p *Page) YearCSV(y int) string           { return p.Rel(paths.YearCSV(y)) }
+func (p *Page) Occ(id string) string           { return p.Rel(siteurl.Occasion(id)) }
+func (p *Page) Art(slug string) string         { return p.Rel(siteurl.Article(slug)) }
+func (p *Page) Cat(c occasion.Category) string { return p.Rel(siteurl.Category(string(c))) }
+func (p *Page) Planner(year int) string        { return p.Rel(siteurl.Planner(year)) }
+func (p *Page) YearJSON(y int) string          { return p.Rel(siteurl.YearJSON(y)) }
+func (p *Page) YearCSV(y int) string           { return p.Rel(siteurl.YearCSV(y)) }
 
 // Tag is the href of the tag's page, or "" when the tag has none (it has a
 // single entry; see minTagEntries).
@@ -128,7 +129,7 @@ func (p *Page) Tag(t string) string {
 	if tv := p.s.index.byTag[t]; tv == nil || !tv.HasPage() {
 		return ""
 	}
-	return p.Rel(paths.Tag(t))
+	return p.Rel(siteurl.Tag(t))
 }
 
 // EventHref is the href attribute of the "In Kalender eintragen" link for
@@ -186,4 +187,6 @@ func (s *site) plannerYear() int {
 }
 
 // When says how far an occurrence is from today: "in 12 Tagen".
-func (p *Page) When(oc schedule.Occurrence) string { return relDays(p.s.w.Today, oc) }
+func (p *Page) When(oc schedule.Occurrence) string {
+	return german.Until(p.s.w.Today, oc.Start, oc.End)
+}

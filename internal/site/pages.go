@@ -9,8 +9,8 @@ import (
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/markdown"
 	"github.com/anlass/anlass/internal/occasion"
-	"github.com/anlass/anlass/internal/paths"
 	"github.com/anlass/anlass/internal/schedule"
+	"github.com/anlass/anlass/internal/siteurl"
 )
 
 // outputs lists every file of the site in a fixed order.
@@ -35,9 +35,9 @@ func (s *site) outputs() []output {
 		}})
 	}
 
-	page(&Page{Path: paths.Home(), Kind: "home", Title: s.cfg.Title, Description: s.cfg.Description, Section: "home",
+	page(&Page{Path: siteurl.Home(), Kind: "home", Title: s.cfg.Title, Description: s.cfg.Description, Section: "home",
 		D: homeData{Upcoming: ix.upcoming, Articles: ix.arts[:min(3, len(ix.arts))], All: ix.all, Occasions: len(ix.occs), ArticleCount: len(ix.arts)}}, nil)
-	page(&Page{Path: paths.Occasions(), Kind: "occasions", Title: "Alle Anlässe von A bis Z", Section: "anlaesse",
+	page(&Page{Path: siteurl.Occasions(), Kind: "occasions", Title: "Alle Anlässe von A bis Z", Section: "anlaesse",
 		Description: strconv.Itoa(len(ix.occs)) + " Anlässe für Kundenbindung von A bis Z: kuriose Aktionstage, Jahreszeiten, Klassiker und alte Bräuche – jeweils mit Ideen und den nächsten Terminen.",
 		D:           azGroups(ix.occs)}, nil)
 	for _, v := range ix.occs {
@@ -50,23 +50,23 @@ func (s *site) outputs() []output {
 				others = append(others, o)
 			}
 		}
-		page(&Page{Path: paths.Category(string(c.Cat)), Kind: "category", Title: c.Cat.Label(), Section: "anlaesse",
+		page(&Page{Path: siteurl.Category(string(c.Cat)), Kind: "category", Title: c.Cat.Label(), Section: "anlaesse",
 			Description: c.Cat.Blurb(), D: catData{C: c, Others: others}}, nil)
 	}
-	page(&Page{Path: paths.Articles(), Kind: "articles", Title: "Ideen und Anleitungen", Section: "ideen",
+	page(&Page{Path: siteurl.Articles(), Kind: "articles", Title: "Ideen und Anleitungen", Section: "ideen",
 		Description: "Artikel zu Kundenbindung mit Anlass: Strategien, Checklisten und Beispiele für Geschenke und Grüße abseits von Weihnachten.",
 		D:           ix.arts}, nil)
 	for _, a := range ix.arts {
 		page(s.articlePage(a))
 	}
-	page(&Page{Path: paths.Tags(), Kind: "tags", Title: "Themen", Section: "themen",
+	page(&Page{Path: siteurl.Tags(), Kind: "tags", Title: "Themen", Section: "themen",
 		Description: "Alle Themen, nach denen Anlässe und Ideen verschlagwortet sind – von Branchen bis Budget.",
 		D:           ix.tags}, nil)
 	for _, t := range ix.tags {
 		if !t.HasPage() {
 			continue
 		}
-		page(&Page{Path: paths.Tag(t.Name), Kind: "tag", Title: "Thema: " + t.Name, Section: "themen",
+		page(&Page{Path: siteurl.Tag(t.Name), Kind: "tag", Title: "Thema: " + t.Name, Section: "themen",
 			Description: "Anlässe und Ideen zum Thema „" + t.Name + "“.", D: t}, nil)
 	}
 	for i, y := range ix.years {
@@ -77,17 +77,17 @@ func (s *site) outputs() []output {
 		if i+1 < len(ix.years) {
 			pd.Next = ix.years[i+1]
 		}
-		page(&Page{Path: paths.Planner(y), Kind: "planner", Title: "Jahresplaner " + strconv.Itoa(y), Section: "planer",
+		page(&Page{Path: siteurl.Planner(y), Kind: "planner", Title: "Jahresplaner " + strconv.Itoa(y), Section: "planer",
 			Description: "Alle Anlässe " + strconv.Itoa(y) + " auf einen Blick: zwölf Monate auf einer Seite, druckbar auf A4 quer.",
 			D:           pd}, func(p *Page) error { p.D = s.planner(p.D.(plannerData)); return nil })
 	}
-	page(&Page{Path: paths.Subscribe(), Kind: "subscribe", Title: "Kalender abonnieren", Section: "abonnieren",
+	page(&Page{Path: siteurl.Subscribe(), Kind: "subscribe", Title: "Kalender abonnieren", Section: "abonnieren",
 		Description: "So abonnieren Sie die Anlässe in Google Kalender, Outlook.com, Microsoft 365, Apple Kalender und Thunderbird – mit ehrlichen Angaben zur Aktualisierung.",
 		D:           subscribeData{All: ix.all, Cats: ix.cats}}, nil)
 	s.regionPages(page)
-	page(&Page{Path: paths.Search(), Kind: "search", Title: "Suche", Section: "suche",
+	page(&Page{Path: siteurl.Search(), Kind: "search", Title: "Suche", Section: "suche",
 		Description: "Durchsuchen Sie alle Anlässe und Ideen nach Name, Thema oder Stichwort."}, nil)
-	page(&Page{Path: paths.Data(), Kind: "data", Title: "Daten und Formate", Section: "",
+	page(&Page{Path: siteurl.Data(), Kind: "data", Title: "Daten und Formate", Section: "",
 		Description: "Alle Anlässe als JSON, CSV für Tabellenkalkulationen, Atom-Feed und iCalendar – offen und ohne Anmeldung.",
 		D:           ix.years}, nil)
 	page(&Page{Path: "/404.html", Kind: "404", Title: "Seite nicht gefunden", NoIndex: true, Absolute: true,
@@ -153,7 +153,7 @@ type occData struct {
 func (s *site) occasionPage(v *occView) (*Page, func(*Page) error) {
 	o := v.O
 	desc := truncate(v.Plain, 155)
-	p := &Page{Path: paths.Occasion(o.ID), Kind: "occasion", Title: o.Name.De, Section: "anlaesse", Description: desc}
+	p := &Page{Path: siteurl.Occasion(o.ID), Kind: "occasion", Title: o.Name.De, Section: "anlaesse", Description: desc}
 	return p, func(p *Page) error {
 		sum, err := markdown.Render([]byte(o.Summary), p.Rel)
 		if err != nil {
@@ -165,7 +165,7 @@ func (s *site) occasionPage(v *occView) (*Page, func(*Page) error) {
 			Dates:    v.Next,
 			Gifts:    o.IdeasOfKind("gift"),
 			Contacts: o.IdeasOfKind("contact"),
-			Sub:      subscription(o.Name.De, s.cfg.Abs(paths.FeedOccasion(o.ID)), o.ID),
+			Sub:      subscription(o.Name.De, s.cfg.Abs(siteurl.FeedOccasion(o.ID)), o.ID),
 		}
 		if n := v.NextOcc(); n != nil {
 			d.Prepare = prepareFrom(*n)
@@ -199,7 +199,7 @@ func eventJSONLD(s *site, v *occView, oc schedule.Occurrence) template.JS {
 		Context: "https://schema.org", Type: "Event",
 		Name: v.O.Name.De, Description: v.Plain,
 		StartDate: oc.Start.String(), EndDate: oc.End.String(),
-		URL:        s.cfg.Abs(paths.Occasion(v.O.ID)),
+		URL:        s.cfg.Abs(siteurl.Occasion(v.O.ID)),
 		Status:     "https://schema.org/EventScheduled",
 		InLanguage: "de",
 	}
@@ -217,7 +217,7 @@ type artData struct {
 }
 
 func (s *site) articlePage(a *artView) (*Page, func(*Page) error) {
-	p := &Page{Path: paths.Article(a.A.Slug), Kind: "article", Title: a.A.Title, Section: "ideen", OGType: "article",
+	p := &Page{Path: siteurl.Article(a.A.Slug), Kind: "article", Title: a.A.Title, Section: "ideen", OGType: "article",
 		Description: truncate(a.A.Summary, 200)}
 	return p, func(p *Page) error {
 		body, err := markdown.Render(a.A.Body, p.Rel)

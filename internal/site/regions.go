@@ -1,15 +1,15 @@
 package site
 
 import (
-	"github.com/anlass/anlass/internal/paths"
-	"github.com/anlass/anlass/internal/region"
-	"github.com/anlass/anlass/internal/regions"
+	"github.com/anlass/anlass/internal/regioncode"
+	"github.com/anlass/anlass/internal/regiondays"
+	"github.com/anlass/anlass/internal/siteurl"
 )
 
 // Region pages: /regionen/ to pick a state or canton, and one page per
 // state and canton with its public holidays, Brückentage (Fenstertage) and
 // Ferienbeginn of this year and the next, and its feed. The days come from
-// regions.Book, computed once from the window's holiday occurrences.
+// regiondays.Book, computed once from the window's holiday occurrences.
 
 // regionYears is how many years a region page shows: this one and the next.
 const regionYears = 2
@@ -29,12 +29,12 @@ type regionCountry struct {
 }
 
 type regionLink struct {
-	R    *regions.Region
-	Next *regions.Bridge // the next Brückentag from today, nil when none in the window
+	R    *regiondays.Region
+	Next *regiondays.Bridge // the next Brückentag from today, nil when none in the window
 }
 
 type regionData struct {
-	R       *regions.Region
+	R       *regiondays.Region
 	Country string // "Deutschland"
 	Word    string // Brückentag or Fenstertag
 	Words   string // plural
@@ -46,9 +46,9 @@ type regionData struct {
 // regionYear is one year of a region page.
 type regionYear struct {
 	Year     int
-	Holidays []regions.Holiday
-	Bridges  []regions.Bridge
-	School   []regions.SchoolStart
+	Holidays []regiondays.Holiday
+	Bridges  []regiondays.Bridge
+	School   []regiondays.SchoolStart
 }
 
 type regionSource struct{ URL, Title string }
@@ -62,13 +62,13 @@ func (s *site) regionPages(page func(*Page, func(*Page) error)) {
 	}
 	book := s.in.Regions
 	if book == nil {
-		book = regions.ForWindow(p.Engine, s.w, p.School)
+		book = regiondays.ForWindow(p.Engine, s.w, p.School)
 	}
 	today := s.w.Today
 	var countries []regionCountry
 	for _, c := range []struct{ code, of string }{{"DE", "Bundesländer"}, {"AT", "Bundesländer"}, {"CH", "Kantone"}} {
-		cr, _ := region.Lookup(c.code)
-		rc := regionCountry{Code: c.code, Name: cr.Name, Of: c.of, Word: regions.BridgeWord(cr)}
+		cr, _ := regioncode.Lookup(c.code)
+		rc := regionCountry{Code: c.code, Name: cr.Name, Of: c.of, Word: regiondays.BridgeWord(cr)}
 		for _, r := range book.Subdivisions() {
 			if r.Country != c.code {
 				continue
@@ -84,13 +84,13 @@ func (s *site) regionPages(page func(*Page, func(*Page) error)) {
 		}
 		countries = append(countries, rc)
 	}
-	page(&Page{Path: paths.Regions(), Kind: "regions", Title: "Feiertage, Brückentage und Ferien nach Region", Section: "regionen",
+	page(&Page{Path: siteurl.Regions(), Kind: "regions", Title: "Feiertage, Brückentage und Ferien nach Region", Section: "regionen",
 		Description: "Gesetzliche Feiertage, Brückentage und Ferienbeginn für jedes deutsche Bundesland, jedes österreichische Bundesland und jeden Schweizer Kanton – als Übersicht und als Kalender zum Abonnieren.",
 		D:           regionsData{Countries: countries, Year: today.Year()}}, nil)
 
 	for _, r := range book.Subdivisions() {
-		country, _ := region.Lookup(r.Country)
-		d := regionData{R: r, Country: country.Name, Word: regions.BridgeWord(r.Region), Words: regions.BridgeWordPlural(r.Region)}
+		country, _ := regioncode.Lookup(r.Country)
+		d := regionData{R: r, Country: country.Name, Word: regiondays.BridgeWord(r.Region), Words: regiondays.BridgeWordPlural(r.Region)}
 		for y := today.Year(); y < today.Year()+regionYears; y++ {
 			if y < s.w.From.Year() || y > s.w.To.Year() {
 				continue
@@ -104,12 +104,12 @@ func (s *site) regionPages(page func(*Page, func(*Page) error)) {
 				d.Sources = append(d.Sources, regionSource{URL: src.URL, Title: src.Title})
 			}
 		}
-		d.Sub = subscription(r.Name+": "+what, s.cfg.Abs(paths.FeedRegion(r.Code)), r.Slug())
-		page(&Page{Path: paths.Region(r.Code), Kind: "region", Title: what + " " + regions.In(r.Region), Section: "regionen",
-			Description: "Gesetzliche " + what + " " + regions.In(r.Region) + ": alle Termine für dieses und nächstes Jahr, mit Kalender zum Abonnieren.",
+		d.Sub = subscription(r.Name+": "+what, s.cfg.Abs(siteurl.FeedRegion(r.Code)), r.Slug())
+		page(&Page{Path: siteurl.Region(r.Code), Kind: "region", Title: what + " " + regiondays.In(r.Region), Section: "regionen",
+			Description: "Gesetzliche " + what + " " + regiondays.In(r.Region) + ": alle Termine für dieses und nächstes Jahr, mit Kalender zum Abonnieren.",
 			D:           d}, nil)
 	}
 }
 
 // RegionPage is the href of a region's page.
-func (p *Page) RegionPage(code string) string { return p.Rel(paths.Region(code)) }
+func (p *Page) RegionPage(code string) string { return p.Rel(siteurl.Region(code)) }

@@ -19,10 +19,10 @@ import (
 	"github.com/anlass/anlass/internal/config"
 	"github.com/anlass/anlass/internal/content"
 	"github.com/anlass/anlass/internal/feed"
-	"github.com/anlass/anlass/internal/paths"
 	"github.com/anlass/anlass/internal/project"
-	"github.com/anlass/anlass/internal/regions"
+	"github.com/anlass/anlass/internal/regiondays"
 	"github.com/anlass/anlass/internal/schedule"
+	"github.com/anlass/anlass/internal/siteurl"
 )
 
 // Input is everything a site build reads.
@@ -35,7 +35,7 @@ type Input struct {
 	// Regions holds every region's holidays, Brückentage and Ferienbeginn,
 	// computed once per build and shared with the region feeds. Nil means
 	// Render computes it from the Window.
-	Regions *regions.Book
+	Regions *regiondays.Book
 
 	// Templates holds the page templates and static/ assets. Nil means
 	// <Project.Root>/templates when it has a base.html, else the copy built
@@ -125,7 +125,7 @@ func Files(in Input) ([]File, error) {
 	for i, o := range outs {
 		render := o.render
 		path := o.path
-		files[i] = File{Path: paths.File(o.path), Page: o.page, Render: func() ([]byte, error) {
+		files[i] = File{Path: siteurl.File(o.path), Page: o.page, Render: func() ([]byte, error) {
 			data, err := render()
 			if err != nil {
 				return nil, fmt.Errorf("site: %s: %w", path, err)

@@ -1,4 +1,4 @@
-package regions_test
+package regiondays_test
 
 import (
 	"fmt"
@@ -17,7 +17,7 @@ import (
 
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/occasion"
-	"github.com/anlass/anlass/internal/regions"
+	"github.com/anlass/anlass/internal/regiondays"
 	"github.com/anlass/anlass/internal/schedule"
 	"github.com/anlass/anlass/internal/testutil"
 )
@@ -280,7 +280,7 @@ func TestRickarComparisonCatchesMistakes(t *testing.T) {
 
 // compareWithRickar returns every unexplained difference and every
 // exception that does not hold exactly.
-func compareWithRickar(t *testing.T, book *regions.Book) []string {
+func compareWithRickar(t *testing.T, book *regiondays.Book) []string {
 	var probs []string
 	got := map[diffKey]bool{}
 	type holidayYear struct {
@@ -290,7 +290,7 @@ func compareWithRickar(t *testing.T, book *regions.Book) []string {
 	ourDay := map[holidayYear]civil.Date{} // where our holiday falls, per region and year
 	for code, list := range oracle {
 		r := book.Get(code)
-		ours := map[civil.Date][]regions.Holiday{}
+		ours := map[civil.Date][]regiondays.Holiday{}
 		for _, h := range r.Holidays {
 			ours[h.Start] = append(ours[h.Start], h)
 			ourDay[holidayYear{code, h.Occasion.ID, h.Year}] = h.Start
@@ -304,7 +304,7 @@ func compareWithRickar(t *testing.T, book *regions.Book) []string {
 			}
 		}
 		for d, hs := range ours {
-			full := slices.ContainsFunc(hs, regions.Holiday.Full)
+			full := slices.ContainsFunc(hs, regiondays.Holiday.Full)
 			for _, h := range hs {
 				switch {
 				case theirs[d] == nil:
@@ -369,7 +369,7 @@ func compareWithRickar(t *testing.T, book *regions.Book) []string {
 					case claimed && !got[k] && !maskedOurs(r, oracle[code], d, e.side):
 						probs = append(probs, fmt.Sprintf("exception %s %s %s claims %d, but there is no such difference", code, e.side, name, y))
 					}
-					if claimed && listed && e.side == oursOnly && !slices.ContainsFunc(r.HolidaysOn(d), func(h regions.Holiday) bool {
+					if claimed && listed && e.side == oursOnly && !slices.ContainsFunc(r.HolidaysOn(d), func(h regiondays.Holiday) bool {
 						return h.Occasion.ID == name && h.Full() != e.partOnly
 					}) {
 						probs = append(probs, fmt.Sprintf("exception %s %s %s %d: says partial or not a day off = %v, our data says %v", code, e.side, name, y, e.partOnly, !e.partOnly))
@@ -387,12 +387,12 @@ func compareWithRickar(t *testing.T, book *regions.Book) []string {
 // maskedRickar: rickar's holiday name falls in year on a day on which we
 // list some other holiday (none of ours, its counterparts), so the day
 // shows no difference.
-func maskedRickar(t *testing.T, r *regions.Region, list []*cal.Holiday, name string, year int, ours []string) bool {
+func maskedRickar(t *testing.T, r *regiondays.Region, list []*cal.Holiday, name string, year int, ours []string) bool {
 	for _, h := range list {
 		if h.Name == name {
 			d, _ := h.Calc(year)
 			on := r.HolidaysOn(civil.FromTime(d))
-			return !d.IsZero() && len(on) > 0 && !slices.ContainsFunc(on, func(x regions.Holiday) bool { return slices.Contains(ours, x.Occasion.ID) })
+			return !d.IsZero() && len(on) > 0 && !slices.ContainsFunc(on, func(x regiondays.Holiday) bool { return slices.Contains(ours, x.Occasion.ID) })
 		}
 	}
 	t.Fatalf("rickar has no holiday named %q for %s", name, r.Code)
@@ -401,7 +401,7 @@ func maskedRickar(t *testing.T, r *regions.Region, list []*cal.Holiday, name str
 
 // maskedOurs: our holiday on d shows no difference of that side because
 // rickar lists d (oursOnly) or because another full holiday of ours is on d (notFull).
-func maskedOurs(r *regions.Region, list []*cal.Holiday, d civil.Date, s side) bool {
+func maskedOurs(r *regiondays.Region, list []*cal.Holiday, d civil.Date, s side) bool {
 	rickarHas := false
 	for _, h := range list {
 		if x, _ := h.Calc(d.Year()); !x.IsZero() && civil.FromTime(x) == d {
@@ -411,17 +411,17 @@ func maskedOurs(r *regions.Region, list []*cal.Holiday, d civil.Date, s side) bo
 	if s == oursOnly {
 		return rickarHas
 	}
-	return !rickarHas || slices.ContainsFunc(r.HolidaysOn(d), regions.Holiday.Full)
+	return !rickarHas || slices.ContainsFunc(r.HolidaysOn(d), regiondays.Holiday.Full)
 }
 
 // loadBook computes the regions of the repository's own holiday data.
-func loadBook(t testing.TB, root string, from, to civil.Date) *regions.Book {
+func loadBook(t testing.TB, root string, from, to civil.Date) *regiondays.Book {
 	t.Helper()
 	cat, l := occasion.Load(root)
 	if l.HasErrors() {
 		t.Fatalf("the repository's holidays have errors:\n%v", l)
 	}
-	b, err := regions.ForRange(schedule.New(cat), nil, from, to)
+	b, err := regiondays.ForRange(schedule.New(cat), nil, from, to)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,17 +1,18 @@
-package regions
+package regiondays
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/anlass/anlass/internal/civil"
-	"github.com/anlass/anlass/internal/region"
+	"github.com/anlass/anlass/internal/german"
+	"github.com/anlass/anlass/internal/regioncode"
 )
 
 // German texts shared by the feeds, the region pages and `anlass list`.
 
 // BridgeWord is what the region calls a Brückentag: Fenstertag in Austria.
-func BridgeWord(r region.Region) string {
+func BridgeWord(r regioncode.Region) string {
 	if r.Country == "AT" {
 		return "Fenstertag"
 	}
@@ -19,42 +20,15 @@ func BridgeWord(r region.Region) string {
 }
 
 // BridgeWordPlural is the plural of BridgeWord.
-func BridgeWordPlural(r region.Region) string { return BridgeWord(r) + "e" }
+func BridgeWordPlural(r regioncode.Region) string { return BridgeWord(r) + "e" }
 
 // In is "in <name>" with the article German needs for the countries.
-func In(r region.Region) string {
+func In(r regioncode.Region) string {
 	switch r.Code {
 	case "CH":
 		return "in der Schweiz"
 	}
 	return "in " + r.Name
-}
-
-var weekdayShort = [...]string{"So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"}
-var weekdayLong = [...]string{"Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"}
-
-// Weekday is the German short weekday of d (Mo … So).
-func Weekday(d civil.Date) string { return weekdayShort[d.Weekday()] }
-
-// WeekdayLong is the German weekday of d (Montag … Sonntag).
-func WeekdayLong(d civil.Date) string { return weekdayLong[d.Weekday()] }
-
-// Date formats d as 14.05.2026.
-func Date(d civil.Date) string {
-	y, m, day := d.YMD()
-	return fmt.Sprintf("%02d.%02d.%04d", day, int(m), y)
-}
-
-// Span formats an inclusive range of days: "14.05.–17.05.2026", or
-// "24.12.2026–03.01.2027" across New Year, or one date.
-func Span(from, to civil.Date) string {
-	if from == to {
-		return Date(from)
-	}
-	if from.Year() == to.Year() {
-		return Date(from)[:6] + "–" + Date(to)
-	}
-	return Date(from) + "–" + Date(to)
 }
 
 // Summary is the holiday's title in calendars: its name, marked when it
@@ -67,7 +41,7 @@ func (h Holiday) Summary() string {
 }
 
 // Where says in German where and how the holiday applies in r.
-func (h Holiday) Where(r region.Region) string {
+func (h Holiday) Where(r regioncode.Region) string {
 	switch {
 	case h.Partial != "" && !h.DayOff():
 		return "Nur in Teilen " + genitive(r) + " begangen, kein allgemein arbeitsfreier Feiertag: " + h.Partial + "."
@@ -80,7 +54,7 @@ func (h Holiday) Where(r region.Region) string {
 }
 
 // genitive is "von Bayern", "der Schweiz" … as in "in Teilen von Bayern".
-func genitive(r region.Region) string {
+func genitive(r regioncode.Region) string {
 	if r.Code == "CH" {
 		return "der Schweiz"
 	}
@@ -88,7 +62,7 @@ func genitive(r region.Region) string {
 }
 
 // Description is the plain-text body of the holiday's event.
-func (h Holiday) Description(r region.Region, url string) string {
+func (h Holiday) Description(r regioncode.Region, url string) string {
 	parts := []string{h.Where(r)}
 	if h.Occasion.Note != "" {
 		parts = append(parts, h.Occasion.Note)
@@ -98,7 +72,7 @@ func (h Holiday) Description(r region.Region, url string) string {
 }
 
 // Summary is the Brückentag's title in calendars.
-func (b Bridge) Summary(r region.Region) string {
+func (b Bridge) Summary(r regioncode.Region) string {
 	if b.Wide {
 		return BridgeWord(r) + " (im weiteren Sinn)"
 	}
@@ -120,7 +94,7 @@ func (r *Region) offDay(d civil.Date) string {
 	if len(names) == 0 {
 		return "dem Wochenende"
 	}
-	return strings.Join(names, " und ") + " (" + Weekday(d) + " " + Date(d) + ")"
+	return strings.Join(names, " und ") + " (" + german.WeekdayShort(d) + " " + german.Numeric(d) + ")"
 }
 
 // Description is the plain-text body of the Brückentag's event.
@@ -136,7 +110,7 @@ func (b Bridge) Description(r *Region, url string) string {
 		days = "zwei Urlaubstagen"
 	}
 	second := fmt.Sprintf("Mit %s %d freie Tage am Stück (%s %s – %s %s): viele Kunden sind nicht im Büro.",
-		days, b.FreeDays(), Weekday(b.FreeFrom), Date(b.FreeFrom), Weekday(b.FreeTo), Date(b.FreeTo))
+		days, b.FreeDays(), german.WeekdayShort(b.FreeFrom), german.Numeric(b.FreeFrom), german.WeekdayShort(b.FreeTo), german.Numeric(b.FreeTo))
 	return strings.Join([]string{first, second, "Alle Feiertage und " + BridgeWordPlural(r.Region) + " " + In(r.Region) + ": " + url}, "\n\n")
 }
 
@@ -164,10 +138,10 @@ func (s SchoolStart) Description(url string) string {
 	p := s.Period
 	var parts []string
 	if p.Start == p.End {
-		parts = append(parts, fmt.Sprintf("%s in %s: %s %s, unterrichtsfrei.", p.Name, s.State.Region.Name, WeekdayLong(p.Start), Date(p.Start)))
+		parts = append(parts, fmt.Sprintf("%s in %s: %s %s, unterrichtsfrei.", p.Name, s.State.Region.Name, german.Weekday(p.Start), german.Numeric(p.Start)))
 	} else {
 		parts = append(parts, fmt.Sprintf("%s in %s: %s %s bis %s %s (%d Tage).", p.Name, s.State.Region.Name,
-			WeekdayLong(p.Start), Date(p.Start), WeekdayLong(p.End), Date(p.End), s.Days()))
+			german.Weekday(p.Start), german.Numeric(p.Start), german.Weekday(p.End), german.Numeric(p.End), s.Days()))
 	}
 	parts = append(parts, "Familien mit Schulkindern sind jetzt oft im Urlaub; Termine können sich ändern – verbindlich ist das Kultusministerium.")
 	if len(s.State.Sources) > 0 {

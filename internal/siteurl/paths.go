@@ -1,7 +1,7 @@
-// Package paths is the one place that knows where each page and feed lives
+// Package siteurl is the one place that knows where each page and feed lives
 // on the site. Paths are relative to the site root and start with "/"; the
 // feed paths are a public contract and must never change.
-package paths
+package siteurl
 
 import (
 	"strconv"

@@ -1,11 +1,11 @@
-// Package regions puts together what matters for one state or canton: its
+// Package regiondays puts together what matters for one state or canton: its
 // public holidays, its Brückentage (in Austria: Fenstertage) and, for the
 // German states, the start of each school holiday period (Ferienbeginn).
 //
 // Everything is derived from holiday occurrences computed once per build
 // (schedule.Window) and from the school holiday data; no rule is evaluated
 // here. The definitions are documented in docs/regions.md.
-package regions
+package regiondays
 
 import (
 	"cmp"
@@ -17,7 +17,7 @@ import (
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/parallel"
-	"github.com/anlass/anlass/internal/region"
+	"github.com/anlass/anlass/internal/regioncode"
 	"github.com/anlass/anlass/internal/schedule"
 	"github.com/anlass/anlass/internal/schoolholidays"
 )
@@ -79,7 +79,7 @@ type SchoolStart struct {
 
 // Region is one region's days in a range.
 type Region struct {
-	region.Region
+	regioncode.Region
 	From, To     civil.Date    // the reported range, inclusive
 	Holidays     []Holiday     // starting in [From, To], by date then id
 	Bridges      []Bridge      // in [From, To], by date
@@ -107,7 +107,7 @@ func New(holidays []schedule.Occurrence, school []*schoolholidays.State, from, t
 	for _, s := range school {
 		states[s.Region.Code] = s
 	}
-	all := region.All()
+	all := regioncode.All()
 	regs := make([]*Region, len(all))
 	parallel.Each(len(all), func(i int) error { // the regions are independent
 		regs[i] = newRegion(all[i], holidays, from, to)
@@ -193,14 +193,14 @@ func withMargin(e *schedule.Engine, inside []schedule.Occurrence, from, to civil
 
 // Get returns the region with code (case-insensitive), or nil.
 func (b *Book) Get(code string) *Region {
-	r, ok := region.Lookup(code)
+	r, ok := regioncode.Lookup(code)
 	if !ok {
 		return nil
 	}
 	return b.byCode[r.Code]
 }
 
-// Subdivisions returns every state and canton, in region.All's order: the
+// Subdivisions returns every state and canton, in regioncode.All's order: the
 // regions that get a feed and a page.
 func (b *Book) Subdivisions() []*Region {
 	var out []*Region
@@ -215,7 +215,7 @@ func (b *Book) Subdivisions() []*Region {
 // All returns every region including the countries.
 func (b *Book) All() []*Region { return slices.Clone(b.all) }
 
-func newRegion(r region.Region, holidays []schedule.Occurrence, from, to civil.Date) *Region {
+func newRegion(r regioncode.Region, holidays []schedule.Occurrence, from, to civil.Date) *Region {
 	reg := &Region{Region: r, From: from, To: to, full: map[civil.Date][]Holiday{}, byDate: map[civil.Date][]Holiday{},
 		known: [2]civil.Date{from.AddDays(-Margin), to.AddDays(Margin)}}
 	for _, oc := range holidays {
@@ -241,9 +241,9 @@ func newRegion(r region.Region, holidays []schedule.Occurrence, from, to civil.D
 }
 
 // holidayIn tells whether a holiday occurrence applies in r, and how.
-func holidayIn(oc schedule.Occurrence, r region.Region) (Holiday, bool) {
+func holidayIn(oc schedule.Occurrence, r regioncode.Region) (Holiday, bool) {
 	for _, ref := range oc.Occasion.Regions {
-		if region.Covers(ref.Code, r) {
+		if regioncode.Covers(ref.Code, r) {
 			return Holiday{Occurrence: oc, Partial: ref.Partial}, true
 		}
 	}

@@ -1,4 +1,4 @@
-package regions
+package regiondays
 
 import (
 	"cmp"
@@ -8,7 +8,7 @@ import (
 
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/feed"
-	"github.com/anlass/anlass/internal/paths"
+	"github.com/anlass/anlass/internal/siteurl"
 )
 
 // Kind tells the entries of a region apart; the values are those of
@@ -97,14 +97,14 @@ func (r *Region) Event(e Entry, domain, url string) feed.Event {
 // Calendar returns the region's feed: its holidays, Brückentage and (German
 // states) Ferienbeginn over the book's range.
 func (r *Region) Calendar(fb feed.Builder) feed.Calendar {
-	url := fb.Config.Abs(paths.Region(r.Code))
+	url := fb.Config.Abs(siteurl.Region(r.Code))
 	span := fmt.Sprintf("%d–%d", r.From.Year(), r.To.Year())
 	what := "Feiertage und " + BridgeWordPlural(r.Region)
 	if r.School != nil {
 		what = "Feiertage, " + BridgeWordPlural(r.Region) + " und Ferienbeginn"
 	}
 	c := feed.Calendar{
-		Path:        paths.FeedRegion(r.Code),
+		Path:        siteurl.FeedRegion(r.Code),
 		Name:        r.Name + ": " + what,
 		Description: what + " " + In(r.Region) + " (" + span + "), aus " + fb.Config.Title + ".",
 	}

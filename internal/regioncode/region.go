@@ -1,6 +1,6 @@
-// Package region knows the countries, states and cantons anlass covers, by
+// Package regioncode knows the countries, states and cantons anlass covers, by
 // their ISO 3166 / 3166-2 codes.
-package region
+package regioncode
 
 import (
 	"slices"

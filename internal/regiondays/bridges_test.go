@@ -1,4 +1,4 @@
-package regions_test
+package regiondays_test
 
 import (
 	"slices"
@@ -6,8 +6,9 @@ import (
 	"time"
 
 	"github.com/anlass/anlass/internal/civil"
+	"github.com/anlass/anlass/internal/german"
 	"github.com/anlass/anlass/internal/occasion"
-	"github.com/anlass/anlass/internal/regions"
+	"github.com/anlass/anlass/internal/regiondays"
 	"github.com/anlass/anlass/internal/schedule"
 )
 
@@ -74,7 +75,7 @@ func TestBridgeExamples(t *testing.T) {
 		{"2027-12-09", "AT-9", true, true, "as above"},
 	} {
 		r := book.Get(w.region)
-		i := slices.IndexFunc(r.Bridges, func(b regions.Bridge) bool { return b.Date == day(w.date) })
+		i := slices.IndexFunc(r.Bridges, func(b regiondays.Bridge) bool { return b.Date == day(w.date) })
 		switch {
 		case w.bridge && i < 0:
 			t.Errorf("%s %s: not reported as a Brückentag, want one (%s)", w.region, w.date, w.why)
@@ -87,7 +88,7 @@ func TestBridgeExamples(t *testing.T) {
 
 	// The texts say what the day lies between and how many days off it gives.
 	by := book.Get("DE-BY")
-	b := by.Bridges[slices.IndexFunc(by.Bridges, func(b regions.Bridge) bool { return b.Date == day("2026-05-15") })]
+	b := by.Bridges[slices.IndexFunc(by.Bridges, func(b regiondays.Bridge) bool { return b.Date == day("2026-05-15") })]
 	if got, want := b.Summary(by.Region), "Brückentag"; got != want {
 		t.Errorf("Summary = %q, want %q", got, want)
 	}
@@ -97,7 +98,7 @@ func TestBridgeExamples(t *testing.T) {
 	if b.FreeFrom != day("2026-05-14") || b.FreeTo != day("2026-05-17") || b.FreeDays() != 4 {
 		t.Errorf("free days %s … %s (%d), want 2026-05-14 … 2026-05-17 (4)", b.FreeFrom, b.FreeTo, b.FreeDays())
 	}
-	wide := by.Bridges[slices.IndexFunc(by.Bridges, func(b regions.Bridge) bool { return b.Date == day("2024-12-23") })]
+	wide := by.Bridges[slices.IndexFunc(by.Bridges, func(b regiondays.Bridge) bool { return b.Date == day("2024-12-23") })]
 	// Taking Mon 23 and Tue 24 off: Sat 21 … Thu 26 (Fri 27 is the next working day).
 	if wide.FreeFrom != day("2024-12-21") || wide.FreeTo != day("2024-12-26") || wide.Summary(by.Region) != "Brückentag (im weiteren Sinn)" {
 		t.Errorf("wide: %s … %s %q", wide.FreeFrom, wide.FreeTo, wide.Summary(by.Region))
@@ -128,7 +129,7 @@ func TestBridgeProperty(t *testing.T) {
 			return d.Weekday() == time.Saturday || d.Weekday() == time.Sunday || fullHoliday[d]
 		}
 		work := func(d civil.Date) bool { return !off(d) }
-		reported := map[civil.Date]regions.Bridge{}
+		reported := map[civil.Date]regiondays.Bridge{}
 		for _, b := range r.Bridges {
 			if b.Date >= from && b.Date <= to {
 				reported[b.Date] = b
@@ -140,9 +141,9 @@ func TestBridgeProperty(t *testing.T) {
 			b, ok := reported[d]
 			switch {
 			case (narrow || wide) && !ok:
-				t.Errorf("%s %s %s: meets the definition (narrow %v, wide %v) but is not reported", r.Code, d, regions.Weekday(d), narrow, wide)
+				t.Errorf("%s %s %s: meets the definition (narrow %v, wide %v) but is not reported", r.Code, d, german.WeekdayShort(d), narrow, wide)
 			case !(narrow || wide) && ok:
-				t.Errorf("%s %s %s: reported, but does not meet the definition", r.Code, d, regions.Weekday(d))
+				t.Errorf("%s %s %s: reported, but does not meet the definition", r.Code, d, german.WeekdayShort(d))
 			case ok && b.Wide != wide:
 				t.Errorf("%s %s: Wide = %v, want %v", r.Code, d, b.Wide, wide)
 			case ok:
@@ -175,7 +176,7 @@ func TestFromWindowSeesBeyondTheEdges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	book, err := regions.FromWindow(e, w, nil)
+	book, err := regiondays.FromWindow(e, w, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
