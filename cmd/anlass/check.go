@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/anlass/anlass/internal/clock"
 	"github.com/anlass/anlass/internal/diag"
 	"github.com/anlass/anlass/internal/project"
 )
@@ -14,10 +15,11 @@ func init() {
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("check", "[--source DIR] [--format text|github]", stderr)
+	fs := newFlags("check", "[--source DIR] [--format text|github] [--now YYYY-MM-DD]", stderr)
 	source := fs.String("source", ".", "project `directory`")
 	fs.StringVar(source, "s", ".", "shorthand for --source")
 	format := fs.String("format", "text", "output `format`: text (path:line:col: message) or github (Actions annotations)")
+	now := fs.String("now", "", "judge the data as of this `day` (YYYY-MM-DD; default: SOURCE_DATE_EPOCH, else today)")
 	if err := fs.Parse(args); err != nil {
 		return exitError(2)
 	}
@@ -25,7 +27,12 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "anlass check: unknown format %q: expected text or github\n", *format)
 		return exitError(2)
 	}
-	p, l := project.Check(*source)
+	clk, err := clock.New(*now, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "anlass check: %v\n", err)
+		return exitError(2)
+	}
+	p, l := project.Check(*source, clk.Today)
 	for _, d := range l {
 		if *format == "github" {
 			fmt.Fprintln(stdout, githubAnnotation(d))

@@ -5,9 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/anlass/anlass/internal/civil"
+	"github.com/anlass/anlass/internal/clock"
 	"github.com/anlass/anlass/internal/scaffold"
 )
 
@@ -47,12 +47,19 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	case "occasion":
 		rel, err = scaffold.Occasion{ID: id, Category: *category, Name: *name}.Create(*source)
 	case "idea", "article":
-		day := civil.FromTime(time.Now())
+		var day civil.Date
 		if *date != "" {
 			if day, err = civil.Parse(*date); err != nil {
 				fmt.Fprintf(stderr, "anlass new: --date: %v\n", err)
 				return exitError(2)
 			}
+		} else {
+			clk, err := clock.New("", nil)
+			if err != nil {
+				fmt.Fprintf(stderr, "anlass new: %v\n", err)
+				return exitError(2)
+			}
+			day = clk.Today
 		}
 		rel, err = scaffold.Idea{Slug: id, Title: *title, Date: day}.Create(*source)
 	default:

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/anlass/anlass/internal/clock"
 	"github.com/anlass/anlass/internal/config"
 	"github.com/anlass/anlass/internal/content"
 	"github.com/anlass/anlass/internal/diag"
@@ -121,7 +122,7 @@ func Build(opts Options) (Result, diag.List, error) {
 type computed struct {
 	project  *project.Project
 	window   *schedule.Window
-	clock    project.Clock
+	clock    clock.Clock
 	articles []*content.Article // published ones
 }
 
@@ -138,13 +139,13 @@ func compute(opts Options, sw *stopwatch) (computed, diag.List, error) {
 	if l.HasErrors() {
 		return computed{}, l, ErrInvalidInput
 	}
-	clock, err := project.NewClock(opts.Now, func() time.Time { return project.LatestChange(opts.Source) })
+	clk, err := clock.New(opts.Now, func() time.Time { return project.LatestChange(opts.Source) })
 	if err != nil {
 		return computed{}, l, err
 	}
-	from, to := schedule.FeedWindow(clock.Today, p.Config.YearsBefore, p.Config.YearsAfter)
+	from, to := schedule.FeedWindow(clk.Today, p.Config.YearsBefore, p.Config.YearsAfter)
 	sw.mark("load")
-	w, err := schedule.Compute(p.Engine, from, to, clock.Today)
+	w, err := schedule.Compute(p.Engine, from, to, clk.Today)
 	if err != nil {
 		return computed{}, l, err
 	}
@@ -155,7 +156,7 @@ func compute(opts Options, sw *stopwatch) (computed, diag.List, error) {
 		}
 	}
 	sw.mark("dates")
-	return computed{p, w, clock, articles}, l, nil
+	return computed{p, w, clk, articles}, l, nil
 }
 
 // checkDestination refuses outputs that would replace the project itself or

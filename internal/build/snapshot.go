@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"maps"
@@ -15,11 +14,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/anlass/anlass/internal/calendar"
 	"github.com/anlass/anlass/internal/diag"
-	"github.com/anlass/anlass/internal/feed"
 	"github.com/anlass/anlass/internal/parallel"
 	"github.com/anlass/anlass/internal/site"
-	"github.com/anlass/anlass/internal/siteurl"
 )
 
 // Snapshot is a build held in memory and rendered lazily: every file of the
@@ -59,7 +57,7 @@ func prepare(opts Options, sw *stopwatch) (*Snapshot, diag.List, error) {
 	if err != nil {
 		return nil, l, err
 	}
-	fb := feed.Builder{Config: c.project.Config, Clock: c.clock}
+	cb := calendar.Builder{Config: c.project.Config, Stamp: c.clock.Stamp}
 	book := regionBook(c.project, c.window)
 	files, err := site.Files(site.Input{Project: c.project, Window: c.window, Clock: c.clock, Articles: c.articles, Regions: book})
 	if err != nil {
@@ -68,16 +66,9 @@ func prepare(opts Options, sw *stopwatch) (*Snapshot, diag.List, error) {
 	s := &Snapshot{files: map[string]*lazyFile{}, dirs: map[string][]string{".": nil}, modTime: c.clock.Stamp}
 	children := map[string]map[string]bool{}
 	// A feed's events are made when it is rendered.
-	for _, lc := range fb.LazyCalendars(c.project.Catalog, c.window) {
-		s.add(strings.TrimPrefix(lc.Path, "/"), func() ([]byte, error) { return feedBytes(fb, lc.Make()) }, children)
+	for _, f := range cb.Feeds(c.project.Catalog, c.window, book) {
+		s.add(strings.TrimPrefix(f.Path, "/"), func() ([]byte, error) { return cb.Render(f) }, children)
 		s.Feeds++
-	}
-	if book != nil {
-		for _, r := range book.Subdivisions() {
-			// The region's events are made when its feed is rendered.
-			s.add(strings.TrimPrefix(siteurl.FeedRegion(r.Code), "/"), func() ([]byte, error) { return feedBytes(fb, r.Calendar(fb)) }, children)
-			s.Feeds++
-		}
 	}
 	for _, f := range files {
 		s.add(f.Path, f.Render, children)
@@ -94,15 +85,6 @@ func prepare(opts Options, sw *stopwatch) (*Snapshot, diag.List, error) {
 	s.Took = time.Since(start)
 	sw.mark("prepare")
 	return s, l, nil
-}
-
-// feedBytes serialises a feed and refuses one over feed.MaxBytes.
-func feedBytes(fb feed.Builder, c feed.Calendar) ([]byte, error) {
-	data := fb.Bytes(c)
-	if len(data) >= feed.MaxBytes {
-		return nil, fmt.Errorf("%s is %d bytes, over the %d-byte limit: shorten the feed window in anlass.yaml", c.Path, len(data), feed.MaxBytes)
-	}
-	return data, nil
 }
 
 // write renders every file into dir (which exists) on all CPUs and returns

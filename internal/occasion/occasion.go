@@ -4,6 +4,7 @@
 package occasion
 
 import (
+	"github.com/anlass/anlass/internal/regioncode"
 	"github.com/anlass/anlass/internal/rule"
 )
 
@@ -164,6 +165,20 @@ func (o *Occasion) RuleFor(year int) (*rule.Rule, bool) {
 		return nil, false
 	}
 	return o.Rule, true
+}
+
+// AppliesIn reports whether the occasion applies in r: an occasion without
+// regions applies everywhere, and a country code covers its states.
+func (o *Occasion) AppliesIn(r regioncode.Region) bool {
+	if len(o.Regions) == 0 {
+		return true
+	}
+	for _, ref := range o.Regions {
+		if regioncode.Covers(ref.Code, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // IdeasOfKind returns the ideas of one kind (gift or contact), in file order.

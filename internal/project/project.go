@@ -3,9 +3,7 @@
 package project
 
 import (
-	"os"
 	"sync"
-	"time"
 
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/config"
@@ -63,49 +61,17 @@ func LoadCached(root string, cache *occasion.ParseCache) (*Project, diag.List) {
 
 // Check is Load plus the expensive checks `anlass check` runs: every rule is
 // evaluated in every year it may occur in (1583–2999), not only in the
-// build's window.
-func Check(root string) (*Project, diag.List) {
+// build's window. today is the day the data is judged from (coverage of the
+// feed window a build made that day would have).
+func Check(root string, today civil.Date) (*Project, diag.List) {
 	p, l := Load(root)
 	if !l.HasErrors() {
 		l = append(l, schedule.Validate(p.Engine)...)
 		// School holidays are published a few years ahead: warn when they
 		// end before the feed window a build made today would have.
-		from, to := schedule.FeedWindow(civil.FromTime(time.Now().UTC()), p.Config.YearsBefore, p.Config.YearsAfter)
+		from, to := schedule.FeedWindow(today, p.Config.YearsBefore, p.Config.YearsAfter)
 		l = append(l, schoolholidays.Coverage(p.School, from, to)...)
 		l.Sort()
 	}
 	return p, l
-}
-
-// Clock is the build's fixed time.
-type Clock struct {
-	// Stamp is the build time written into outputs (DTSTAMP, sitemap):
-	// SOURCE_DATE_EPOCH, --now, or the latest change of an input file.
-	Stamp time.Time
-	// Today is the day "upcoming" and the feed window are computed from:
-	// SOURCE_DATE_EPOCH, --now, or the wall clock.
-	Today civil.Date
-	// Fixed reports whether the time came from SOURCE_DATE_EPOCH or --now.
-	Fixed bool
-}
-
-// NewClock resolves the build time. now is the --now flag's value (a
-// YYYY-MM-DD date or empty); latest returns the newest input modification
-// time, and is called only when neither --now nor SOURCE_DATE_EPOCH is set.
-func NewClock(now string, latest func() time.Time) (Clock, error) {
-	if now != "" {
-		d, err := civil.Parse(now)
-		if err != nil {
-			return Clock{}, err
-		}
-		return Clock{Stamp: d.Time(), Today: d, Fixed: true}, nil
-	}
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		t, err := parseEpoch(s)
-		if err != nil {
-			return Clock{}, err
-		}
-		return Clock{Stamp: t, Today: civil.FromTime(t), Fixed: true}, nil
-	}
-	return Clock{Stamp: latest().UTC().Truncate(time.Second), Today: civil.FromTime(time.Now().UTC())}, nil
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/anlass/anlass/internal/clock"
 	"github.com/anlass/anlass/internal/parallel"
 
 	"github.com/anlass/anlass/internal/civil"
@@ -46,7 +47,7 @@ func loadInput(t testing.TB, root string, today civil.Date, baseURL string) Inpu
 	return Input{
 		Project:   p,
 		Window:    w,
-		Clock:     project.Clock{Stamp: today.Time(), Today: today, Fixed: true},
+		Clock:     clock.Clock{Stamp: today.Time(), Today: today, Fixed: true},
 		Articles:  arts,
 		Templates: templatesFS(),
 	}

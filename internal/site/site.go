@@ -16,9 +16,10 @@ import (
 	"io/fs"
 	"sync"
 
+	"github.com/anlass/anlass/internal/calendar"
+	"github.com/anlass/anlass/internal/clock"
 	"github.com/anlass/anlass/internal/config"
 	"github.com/anlass/anlass/internal/content"
-	"github.com/anlass/anlass/internal/feed"
 	"github.com/anlass/anlass/internal/project"
 	"github.com/anlass/anlass/internal/regiondays"
 	"github.com/anlass/anlass/internal/schedule"
@@ -29,7 +30,7 @@ import (
 type Input struct {
 	Project  *project.Project
 	Window   *schedule.Window
-	Clock    project.Clock
+	Clock    clock.Clock
 	Articles []*content.Article // published only (drafts removed), sorted by slug
 
 	// Regions holds every region's holidays, Brückentage and Ferienbeginn,
@@ -57,7 +58,7 @@ type site struct {
 	w     *schedule.Window
 	tpl   *templates
 	index *index
-	feeds feed.Builder // for the one-event calendars behind "In Kalender eintragen"
+	feeds calendar.Builder // for the one-event calendars behind "In Kalender eintragen"
 
 	common  *Common                        // what every page shows alike
 	links   memo[string, *Links]           // by the page's path to the root ("../../")
@@ -74,7 +75,7 @@ func newSite(in Input) (*site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &site{in: in, cfg: in.Project.Config, w: in.Window, tpl: t, feeds: feed.Builder{Config: in.Project.Config, Clock: in.Clock}}
+	s := &site{in: in, cfg: in.Project.Config, w: in.Window, tpl: t, feeds: calendar.Builder{Config: in.Project.Config, Stamp: in.Clock.Stamp}}
 	s.index, err = buildIndex(s)
 	if err != nil {
 		return nil, err

@@ -6,8 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
+	"github.com/anlass/anlass/internal/civil"
+	"github.com/anlass/anlass/internal/clock"
 	"github.com/anlass/anlass/internal/diag"
 	"github.com/anlass/anlass/internal/project"
 	"github.com/anlass/anlass/internal/schedule"
@@ -38,22 +39,23 @@ func CopyDir(t testing.TB, src, dst string) {
 
 // Window loads the project at root, fails the test on any error, and
 // computes its feed window around today (YYYY-MM-DD), as a build does.
-func Window(t testing.TB, root, today string) (*project.Project, project.Clock, *schedule.Window) {
+func Window(t testing.TB, root, today string) (*project.Project, clock.Clock, *schedule.Window) {
 	t.Helper()
 	p, l := project.Load(root)
 	if l.HasErrors() {
 		t.Fatalf("%s has errors:\n%v", root, l.Err())
 	}
-	clock, err := project.NewClock(today, func() time.Time { return time.Time{} })
+	day, err := civil.Parse(today)
 	if err != nil {
 		t.Fatal(err)
 	}
-	from, to := schedule.FeedWindow(clock.Today, p.Config.YearsBefore, p.Config.YearsAfter)
-	w, err := schedule.Compute(p.Engine, from, to, clock.Today)
+	clk := clock.At(day)
+	from, to := schedule.FeedWindow(clk.Today, p.Config.YearsBefore, p.Config.YearsAfter)
+	w, err := schedule.Compute(p.Engine, from, to, clk.Today)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return p, clock, w
+	return p, clk, w
 }
 
 // CheckDiagnostics fails t when a diagnostic for the file rel (whose bytes

@@ -1,4 +1,4 @@
-package feed
+package calendar
 
 import (
 	"bytes"
@@ -25,7 +25,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 func load(t testing.TB, root string, today string) (Builder, *project.Project, *schedule.Window) {
 	t.Helper()
 	p, clock, w := testutil.Window(t, root, today)
-	return Builder{Config: p.Config, Clock: clock}, p, w
+	return Builder{Config: p.Config, Stamp: clock.Stamp}, p, w
 }
 
 func TestGolden(t *testing.T) {

@@ -1,4 +1,4 @@
-package feed
+package calendar
 
 import (
 	"strings"
@@ -30,7 +30,7 @@ func (e *encoder) calendar(b Builder, c Calendar) {
 	e.value("URL", "", b.Config.Abs(c.Path))
 	e.value("REFRESH-INTERVAL", ";VALUE=DURATION", "P1D")
 	e.text("X-PUBLISHED-TTL", "P1D")
-	stamp := b.Clock.Stamp.UTC().Format("20060102T150405Z")
+	stamp := b.Stamp.UTC().Format("20060102T150405Z")
 	for _, ev := range c.Events {
 		e.event(ev, stamp)
 	}

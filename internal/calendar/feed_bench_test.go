@@ -1,24 +1,24 @@
-package feed_test
+package calendar_test
 
 import (
 	"testing"
 
-	"github.com/anlass/anlass/internal/feed"
+	"github.com/anlass/anlass/internal/calendar"
 	"github.com/anlass/anlass/internal/project"
 	"github.com/anlass/anlass/internal/schedule"
 	"github.com/anlass/anlass/internal/testutil"
 )
 
 // realWindow loads the real content and computes its default feed window.
-func realWindow(b *testing.B) (feed.Builder, *project.Project, *schedule.Window) {
+func realWindow(b *testing.B) (calendar.Builder, *project.Project, *schedule.Window) {
 	b.Helper()
 	p, clock, w := testutil.Window(b, "../..", "2026-11-22")
-	return feed.Builder{Config: p.Config, Clock: clock}, p, w
+	return calendar.Builder{Config: p.Config, Stamp: clock.Stamp}, p, w
 }
 
 // realFeeds returns every calendar a build of the real content writes (all,
 // categories, one per occasion; not the region feeds).
-func realFeeds(b *testing.B) (feed.Builder, []feed.Calendar) {
+func realFeeds(b *testing.B) (calendar.Builder, []calendar.Calendar) {
 	fb, p, w := realWindow(b)
 	return fb, fb.Calendars(p.Catalog, w)
 }

@@ -1,4 +1,4 @@
-package feed_test
+package calendar_test
 
 import (
 	"bytes"
@@ -9,8 +9,8 @@ import (
 
 	goical "github.com/emersion/go-ical"
 
+	"github.com/anlass/anlass/internal/calendar"
 	"github.com/anlass/anlass/internal/civil"
-	"github.com/anlass/anlass/internal/feed"
 	"github.com/anlass/anlass/internal/regiondays"
 	"github.com/anlass/anlass/internal/siteurl"
 	"github.com/anlass/anlass/internal/testutil"
@@ -18,15 +18,19 @@ import (
 
 // regionFeeds builds the region feeds of the repository as a build on
 // today would.
-func regionFeeds(t *testing.T, today string) (feed.Builder, *regiondays.Book, []feed.Calendar) {
+func regionFeeds(t *testing.T, today string) (calendar.Builder, *regiondays.Book, []calendar.Calendar) {
 	t.Helper()
 	p, clock, w := testutil.Window(t, "../..", today)
 	book, err := regiondays.FromWindow(p.Engine, w, p.School)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fb := feed.Builder{Config: p.Config, Clock: clock}
-	return fb, book, book.Calendars(fb)
+	fb := calendar.Builder{Config: p.Config, Stamp: clock.Stamp}
+	var cals []calendar.Calendar
+	for _, r := range book.Subdivisions() {
+		cals = append(cals, fb.Region(r))
+	}
+	return fb, book, cals
 }
 
 // Every region feed passes the linter and stays far below the size limit.
@@ -37,11 +41,11 @@ func TestLintEveryRegionFeed(t *testing.T) {
 	}
 	for _, c := range cals {
 		data := fb.Bytes(c)
-		for _, prob := range feed.Lint(data) {
+		for _, prob := range calendar.Lint(data) {
 			t.Errorf("%s: %s", c.Path, prob)
 		}
-		if len(data) > feed.MaxBytes/4 {
-			t.Errorf("%s is %d bytes: too close to the %d-byte limit", c.Path, len(data), feed.MaxBytes)
+		if len(data) > calendar.MaxBytes/4 {
+			t.Errorf("%s is %d bytes: too close to the %d-byte limit", c.Path, len(data), calendar.MaxBytes)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package feed_test
+package calendar_test
 
 import (
 	"bytes"
@@ -9,44 +9,43 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 
+	"github.com/anlass/anlass/internal/calendar"
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/config"
-	"github.com/anlass/anlass/internal/feed"
-	"github.com/anlass/anlass/internal/project"
 	"github.com/anlass/anlass/internal/testutil"
 )
 
 // viaGolangICal serialises c with github.com/arran4/golang-ical v0.3.6, the
 // way anlass did before it had its own serialiser: the reference that
-// feed.Builder.Bytes must match byte for byte. The workarounds for the
+// calendar.Builder.Bytes must match byte for byte. The workarounds for the
 // library's gaps (docs/feeds.md) are here too: CRLF requested, control
-// characters stripped (with feed.Clean), PRODID/VERSION replaced, one
+// characters stripped (with calendar.Clean), PRODID/VERSION replaced, one
 // AddCategory per category.
-func viaGolangICal(t testing.TB, b feed.Builder, c feed.Calendar) []byte {
+func viaGolangICal(t testing.TB, b calendar.Builder, c calendar.Calendar) []byte {
 	t.Helper()
 	cal := ics.NewCalendarFor("anlass")
 	cal.CalendarProperties = nil
 	cal.SetVersion("2.0")
-	cal.SetProductId(feed.ProdID)
+	cal.SetProductId(calendar.ProdID)
 	cal.SetCalscale("GREGORIAN")
 	cal.SetMethod(ics.MethodPublish)
-	cal.SetName(feed.Clean(c.Name))
-	cal.SetXWRCalName(feed.Clean(c.Name))
-	cal.SetDescription(feed.Clean(c.Description))
-	cal.SetXWRCalDesc(feed.Clean(c.Description))
+	cal.SetName(calendar.Clean(c.Name))
+	cal.SetXWRCalName(calendar.Clean(c.Name))
+	cal.SetDescription(calendar.Clean(c.Description))
+	cal.SetXWRCalDesc(calendar.Clean(c.Description))
 	cal.SetUrl(b.Config.Abs(c.Path))
 	cal.SetRefreshInterval("P1D")
 	cal.SetXPublishedTTL("P1D")
 	for _, e := range c.Events {
 		ev := cal.AddEvent(e.UID)
-		ev.SetDtStampTime(b.Clock.Stamp.UTC())
+		ev.SetDtStampTime(b.Stamp.UTC())
 		ev.SetAllDayStartAt(e.Start.Time())
 		ev.SetAllDayEndAt(e.End.AddDays(1).Time())
-		ev.SetSummary(feed.Clean(e.Summary))
-		ev.SetDescription(feed.Clean(e.Description))
+		ev.SetSummary(calendar.Clean(e.Summary))
+		ev.SetDescription(calendar.Clean(e.Description))
 		ev.SetURL(e.URL)
 		for _, cat := range e.Categories {
-			ev.AddCategory(feed.Clean(cat))
+			ev.AddCategory(calendar.Clean(cat))
 		}
 		ev.SetTimeTransparency(ics.TransparencyTransparent)
 		ev.SetClass(ics.ClassificationPublic)
@@ -73,7 +72,7 @@ func firstDiff(got, want []byte) string {
 // golang-ical writes.
 func TestSameBytesAsGolangICal(t *testing.T) {
 	p, clock, w := testutil.Window(t, "../..", "2026-11-22")
-	fb := feed.Builder{Config: p.Config, Clock: clock}
+	fb := calendar.Builder{Config: p.Config, Stamp: clock.Stamp}
 	cals := fb.Calendars(p.Catalog, w)
 	_, _, regionCals := regionFeeds(t, "2026-11-22")
 	cals = append(cals, regionCals...)
@@ -85,7 +84,7 @@ func TestSameBytesAsGolangICal(t *testing.T) {
 		events += len(c.Events)
 	}
 	for _, oc := range w.All {
-		c := feed.Calendar{Path: "/feeds/x.ics", Name: oc.Occasion.Name.De, Events: []feed.Event{fb.EventOf(oc)}}
+		c := calendar.Calendar{Path: "/feeds/x.ics", Name: oc.Occasion.Name.De, Events: []calendar.Event{fb.EventOf(oc)}}
 		if got, want := fb.Bytes(c), viaGolangICal(t, fb, c); !bytes.Equal(got, want) {
 			t.Fatalf("one-event calendar %s %d:\n%s", oc.Occasion.ID, oc.Year, firstDiff(got, want))
 		}
@@ -106,9 +105,9 @@ func TestSameBytesAsGolangICalOnEdgeText(t *testing.T) {
 		}
 	}
 	texts = append(texts, "", strings.Repeat("Ein Wort ", 40), strings.Repeat("Überraschung für Kunden – ", 12), strings.Repeat("z", 300))
-	b := feed.Builder{Config: config.Config{BaseURL: "https://example.org/sub/", UIDDomain: "example.org"}, Clock: project.Clock{Stamp: time.Date(2026, 11, 22, 8, 30, 5, 0, time.UTC)}}
+	b := calendar.Builder{Config: config.Config{BaseURL: "https://example.org/sub/", UIDDomain: "example.org"}, Stamp: time.Date(2026, 11, 22, 8, 30, 5, 0, time.UTC)}
 	for i, s := range texts {
-		c := feed.Calendar{Path: "/feeds/t.ics", Name: s, Description: s, Events: []feed.Event{{
+		c := calendar.Calendar{Path: "/feeds/t.ics", Name: s, Description: s, Events: []calendar.Event{{
 			UID: "t-2026@example.org", Start: civil.Of(2026, 12, 31), End: civil.Of(2027, 1, 6),
 			Summary: s, Description: s + "\n\n" + s, URL: "https://example.org/" + strings.Repeat("p/", i%50),
 			Categories: []string{s, "Feiertag"},
@@ -125,12 +124,12 @@ func FuzzSameBytesAsGolangICal(f *testing.F) {
 	f.Add("Pi-Tag", "Am 14. März; mit Kuchen, Knobeleien \\ und <b>Zahlen</b>.\nZweite Zeile", "Feiertag")
 	f.Add(strings.Repeat("ä", 40), strings.Repeat("Tag der Überraschung ", 9), "Brückentag (im weiteren Sinn)")
 	f.Add("x\r\ny", "\u2028\u0085\x7f\t", "a,b")
-	b := feed.Builder{Config: config.Config{BaseURL: "https://example.org/", UIDDomain: "example.org"}, Clock: project.Clock{Stamp: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}}
+	b := calendar.Builder{Config: config.Config{BaseURL: "https://example.org/", UIDDomain: "example.org"}, Stamp: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}
 	f.Fuzz(func(t *testing.T, summary, description, category string) {
 		if !utf8Valid(summary, description, category) {
 			t.Skip()
 		}
-		c := feed.Calendar{Path: "/feeds/f.ics", Name: summary, Description: description, Events: []feed.Event{{
+		c := calendar.Calendar{Path: "/feeds/f.ics", Name: summary, Description: description, Events: []calendar.Event{{
 			UID: "f-2026@example.org", Start: civil.Of(2026, 3, 14), End: civil.Of(2026, 3, 14),
 			Summary: summary, Description: description, URL: "https://example.org/anlaesse/f/", Categories: []string{category},
 		}}}

@@ -1,20 +1,10 @@
 package project
 
 import (
-	"fmt"
 	"io/fs"
 	"path/filepath"
-	"strconv"
 	"time"
 )
-
-func parseEpoch(s string) (time.Time, error) {
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n < 0 {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: expected seconds since 1970", s)
-	}
-	return time.Unix(n, 0).UTC(), nil
-}
 
 // Inputs are the folders and files whose changes make a new build.
 var Inputs = []string{"anlass.yaml", "occasions", "holidays", "school-holidays", "content", "templates"}
