@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/rogpeppe/go-internal/txtar"
+
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/clock"
 	"github.com/anlass/anlass/internal/diag"
@@ -93,4 +95,33 @@ func Lines(data []byte) int {
 		}
 	}
 	return n
+}
+
+// Project writes the files of a txtar archive (-- path -- sections, slash
+// paths) into a new temporary folder and returns the folder: a test's whole
+// input, visible in the test, the way Hugo's integration tests read.
+func Project(t testing.TB, archive string) string {
+	t.Helper()
+	dir := t.TempDir()
+	Write(t, dir, archive)
+	return dir
+}
+
+// Write writes the files of a txtar archive below dir, replacing files of
+// the same name: for a test that changes a project between two steps.
+func Write(t testing.TB, dir, archive string) {
+	t.Helper()
+	a := txtar.Parse([]byte(archive))
+	if len(a.Files) == 0 {
+		t.Fatal("testutil.Write: the archive has no files (-- name -- lines)")
+	}
+	for _, f := range a.Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

@@ -1,0 +1,144 @@
+package agenda_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/anlass/anlass/internal/agenda"
+	"github.com/anlass/anlass/internal/civil"
+	"github.com/anlass/anlass/internal/occasion"
+	"github.com/anlass/anlass/internal/project"
+	"github.com/anlass/anlass/internal/regioncode"
+	"github.com/anlass/anlass/internal/testutil"
+)
+
+// A small project: a quirky day everywhere, a Swiss-only classic, a public
+// holiday in Bayern on a Thursday (so the Friday after is a Brückentag) and
+// Bayern's school holidays.
+const small = `
+-- anlass.yaml --
+title: Test
+-- occasions/quirky/pi-tag.yaml --
+id: pi-tag
+name: {de: Pi-Tag}
+category: quirky
+date: 03-14
+summary: Ein Anlass für die Tests der Liste, mit genug Text für die Mindestlänge der Zusammenfassung.
+ideas:
+  - {kind: gift, title: Eine Karte, text: Eine handgeschriebene Karte.}
+  - {kind: contact, title: Ein Anruf, text: Ein kurzer Anruf ohne Verkaufsabsicht.}
+lead_time: 1w
+sources: [{url: "https://example.org/quelle", title: Quelle}]
+-- occasions/mainstream/berchtoldstag.yaml --
+id: berchtoldstag
+name: {de: Berchtoldstag}
+category: mainstream
+date: 01-02
+regions: [CH]
+summary: Ein Schweizer Anlass für die Tests der Liste, mit genug Text für die Mindestlänge der Zusammenfassung.
+ideas:
+  - {kind: gift, title: Eine Karte, text: Eine handgeschriebene Karte.}
+  - {kind: contact, title: Ein Anruf, text: Ein kurzer Anruf ohne Verkaufsabsicht.}
+lead_time: 1w
+sources: [{url: "https://example.org/quelle", title: Quelle}]
+-- holidays/de/de-testtag.yaml --
+id: de-testtag
+name: {de: Testtag}
+date: 03-12
+regions: [DE-BY]
+sources: [{url: "https://example.org/quelle", title: Quelle}]
+-- school-holidays/de/de-by.yaml --
+region: DE-BY
+name: Bayern
+sources: [{url: "https://example.org/ferien", title: Ferien}]
+periods:
+  - name: Osterferien
+    start: 2026-03-14
+    end: 2026-03-20
+`
+
+func load(t *testing.T) *project.Project {
+	t.Helper()
+	p, l := project.Load(testutil.Project(t, small))
+	if l.HasErrors() {
+		t.Fatal(l.Err())
+	}
+	return p
+}
+
+func rows(items []agenda.Item) string {
+	var b strings.Builder
+	for _, it := range items {
+		fmt.Fprintf(&b, "%s %s %s|", it.Start, it.Kind, it.ID)
+	}
+	return b.String()
+}
+
+func TestMake(t *testing.T) {
+	p := load(t)
+	by, _ := regioncode.Lookup("DE-BY")
+	zh, _ := regioncode.Lookup("CH-ZH")
+	for _, tc := range []struct {
+		name string
+		q    agenda.Query
+		want string
+	}{
+		{"everything in a range, by date",
+			agenda.Query{From: civil.Of(2026, 1, 1), To: civil.Of(2026, 12, 31)},
+			"2026-01-02 occasion berchtoldstag|2026-03-14 occasion pi-tag|"},
+		{"a category",
+			agenda.Query{From: civil.Of(2026, 1, 1), To: civil.Of(2026, 12, 31), Categories: []occasion.Category{occasion.Quirky}},
+			"2026-03-14 occasion pi-tag|"},
+		{"a region drops occasions of other regions and adds its days; on one day occasions first",
+			agenda.Query{From: civil.Of(2026, 1, 1), To: civil.Of(2026, 12, 31), Region: &by},
+			"2026-03-12 holiday de-testtag|2026-03-13 brueckentag brueckentag-de-by-20260313|2026-03-14 occasion pi-tag|2026-03-14 ferienbeginn ferienbeginn-de-by-20260314|"},
+		{"a canton keeps its country's occasions",
+			agenda.Query{From: civil.Of(2026, 1, 1), To: civil.Of(2026, 1, 31), Region: &zh},
+			"2026-01-02 occasion berchtoldstag|"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l, err := agenda.Make(p, tc.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := rows(l.Items); got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+			if (tc.q.Region != nil) != (l.Region != nil) {
+				t.Errorf("Region = %v for query region %v", l.Region, tc.q.Region)
+			}
+			for _, it := range l.Items {
+				if (it.Kind == agenda.KindOccasion) != (it.Occurrence != nil) || (it.Kind != agenda.KindOccasion) != (it.Entry != nil) {
+					t.Errorf("%s: an occasion carries its occurrence, a region day its entry", it.ID)
+				}
+			}
+		})
+	}
+}
+
+func TestItemFields(t *testing.T) {
+	p := load(t)
+	by, _ := regioncode.Lookup("DE-BY")
+	l, err := agenda.Make(p, agenda.Query{From: civil.Of(2026, 3, 12), To: civil.Of(2026, 3, 12), Region: &by})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Items) != 1 {
+		t.Fatalf("items %s", rows(l.Items))
+	}
+	it := l.Items[0]
+	if it.Name != "Testtag" || it.Region != "DE-BY" || it.URL != "/regionen/de-by/" || it.Year != 2026 || it.Days() != 1 {
+		t.Errorf("holiday item %+v", it)
+	}
+}
+
+func TestParseCategories(t *testing.T) {
+	got, err := agenda.ParseCategories([]string{"quirky", " mystic"})
+	if err != nil || len(got) != 2 || got[0] != occasion.Quirky || got[1] != occasion.Mystic {
+		t.Fatalf("ParseCategories = %v, %v", got, err)
+	}
+	if _, err := agenda.ParseCategories([]string{"funny"}); err == nil || err.Error() != `unknown category "funny": expected mainstream, seasonal, quirky or mystic` {
+		t.Fatalf("err = %v", err)
+	}
+}
