@@ -5,6 +5,8 @@
 // usage: node icaljs-check.mjs <public/feeds> <list.json> [<dir of <region>.json>]
 // Region feeds are compared with `anlass list --region <code> --format json`
 // when the third argument names a folder with one such file per region.
+// Single-event files (feeds/termine/) carry UIDs of their own (…-termin@);
+// a preparation event (…-vorbereiten…) lies on the list's prepare_from day.
 import fs from "node:fs";
 import path from "node:path";
 import ICAL from "ical.js";
@@ -16,7 +18,10 @@ if (regionDir) {
     const m = new Map();
     for (const it of JSON.parse(fs.readFileSync(path.join(regionDir, f), "utf8"))) {
       if (it.kind === "occasion") continue;
-      m.set(it.kind === "holiday" ? `${it.id}-${it.year}` : it.id, it);
+      // Holidays: region-qualified UIDs, de-neujahr in DE-BY → de-by-neujahr-2026.
+      const country = it.region.split("-")[0].toLowerCase();
+      const key = it.kind === "holiday" ? `${it.region.toLowerCase()}-${it.id.replace(country + "-", "")}-${it.year}` : it.id;
+      m.set(key, it);
     }
     regionExpected.set(f.replace(/\.json$/, ""), m);
   }
@@ -54,7 +59,22 @@ for (const f of files(feedDir)) {
     if (e.compare(s) <= 0) errors.push(`${f} ${ev.uid}: DTEND not after DTSTART`);
     // In the local time zone (TZ), the JS date of an all-day start must be the same day.
     if (localISO(s.toJSDate()) !== iso(s)) errors.push(`${f} ${ev.uid}: shifts to ${localISO(s.toJSDate())} in TZ=${process.env.TZ}`);
-    const key = ev.uid.split("@")[0];
+    let key = ev.uid.split("@")[0];
+    if (f.includes(`${path.sep}termine${path.sep}`)) {
+      if (!key.endsWith("-termin")) { errors.push(`${f}: UID ${ev.uid} of a single-event file lacks -termin`); continue; }
+      key = key.slice(0, -"-termin".length);
+    }
+    const prep = key.endsWith("-vorbereiten");
+    if (prep) {
+      key = key.slice(0, -"-vorbereiten".length);
+      const want = expected.get(key);
+      if (!want) { errors.push(`${f}: preparation event ${ev.uid} is not in anlass list`); continue; }
+      compared++;
+      if (iso(s) !== want.prepare_from || iso(e) !== plusOne(want.prepare_from)) {
+        errors.push(`${f} ${ev.uid}: ${iso(s)}..${iso(e)}, list says prepare from ${want.prepare_from}`);
+      }
+      continue;
+    }
     if (f.includes(`${path.sep}regions${path.sep}`)) {
       const rm = regionExpected.get(path.basename(f, ".ics"));
       if (!rm) { if (regionDir) errors.push(`${f}: no anlass list output for this region`); continue; }

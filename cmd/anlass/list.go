@@ -141,6 +141,8 @@ type listItem struct {
 	End      string `json:"end"`
 	Days     int    `json:"days"`
 	URL      string `json:"url"`
+	// Occasions: the day preparing should start, its lead time before start.
+	PrepareFrom string `json:"prepare_from,omitempty"`
 	// With --region: the region, and where a partial holiday applies.
 	Region  string `json:"region,omitempty"`
 	Partial string `json:"partial,omitempty"`
@@ -149,8 +151,12 @@ type listItem struct {
 func writeListJSON(w io.Writer, items []agenda.Item) error {
 	out := make([]listItem, 0, len(items))
 	for _, it := range items {
-		out = append(out, listItem{ID: it.ID, Name: it.Name, NameEn: it.NameEn, Category: string(it.Category), Kind: string(it.Kind),
-			Year: it.Year, Start: it.Start.String(), End: it.End.String(), Days: it.Days(), URL: it.URL, Region: it.Region, Partial: it.Partial})
+		li := listItem{ID: it.ID, Name: it.Name, NameEn: it.NameEn, Category: string(it.Category), Kind: string(it.Kind),
+			Year: it.Year, Start: it.Start.String(), End: it.End.String(), Days: it.Days(), URL: it.URL, Region: it.Region, Partial: it.Partial}
+		if it.Occurrence != nil {
+			li.PrepareFrom = calendar.PrepDay(*it.Occurrence).String()
+		}
+		out = append(out, li)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"os"
 	"testing"
 
@@ -17,12 +18,16 @@ func TestMain(m *testing.M) {
 	})
 }
 
+var updateScripts = flag.Bool("update", false, "rewrite the files that cmp compares stdout with, in the scripts")
+
 // TestScript runs every testdata/script/*.txtar: the CLI as a user runs it,
 // with exit codes, output and files asserted.
 func TestScript(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:  "testdata/script",
 		Cmds: scriptCmds,
+		// -update rewrites the want files of cmp stdout … (review the diff).
+		UpdateScripts: *updateScripts,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SOURCE_DATE_EPOCH", "")
 			return nil

@@ -45,14 +45,15 @@ func TestRenderFailureKeepsPreviousOutput(t *testing.T) {
 	mustBuild(t, Options{Source: root})
 	before := snapshot(t, public)
 
-	// 120 occasions with the longest summary over 11 years make the quirky
-	// feed larger than feed.MaxBytes, which fails the build at render time.
-	long := strings.Repeat("Ein langer Satz über nichts. ", 25)
+	// 120 occasions whose first idea has a long title, over 11 years, make
+	// the quirky feed larger than calendar.MaxBytes, which fails the build
+	// at render time.
+	long := strings.Repeat("Ein langer Titel ", 25)
 	files := map[string]string{"anlass.yaml": strings.Replace(smallConfig, "years_after: 1", "years_after: 10", 1)}
 	for i := range 120 {
 		id := fmt.Sprintf("lang-%03d", i)
 		o := occasionFile(id, "quirky", "Lang "+id, fmt.Sprintf("%02d-%02d", i%12+1, i%28+1))
-		o = strings.Replace(o, "  Ein Anlass für die Tests", "  "+long+"Ein Anlass für die Tests", 1)
+		o = strings.Replace(o, "title: Eine Karte", "title: "+long+"Eine Karte", 1)
 		files["occasions/quirky/"+id+".yaml"] = o
 	}
 	writeFiles(t, root, files)
@@ -60,8 +61,8 @@ func TestRenderFailureKeepsPreviousOutput(t *testing.T) {
 	if err == nil {
 		t.Fatal("the build succeeded; want a feed over the size limit")
 	}
-	if l.HasErrors() || !strings.Contains(err.Error(), "feeds/quirky.ics") || !strings.Contains(err.Error(), "limit") {
-		t.Fatalf("err = %v, diagnostics:\n%v\nwant the render error about feeds/quirky.ics", err, l.Err())
+	if l.HasErrors() || !strings.Contains(err.Error(), "feeds/all.ics") || !strings.Contains(err.Error(), "limit") {
+		t.Fatalf("err = %v, diagnostics:\n%v\nwant the render error about feeds/all.ics (the first oversized feed by name)", err, l.Err())
 	}
 	assertSameTree(t, "public/ after a failed render", before, snapshot(t, public))
 	assertNoStaging(t, root)

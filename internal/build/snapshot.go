@@ -57,7 +57,7 @@ func prepare(opts Options, sw *stopwatch) (*Snapshot, diag.List, error) {
 	if err != nil {
 		return nil, l, err
 	}
-	cb := calendar.Builder{Config: c.project.Config, Stamp: c.clock.Stamp}
+	cb := calendar.NewBuilder(c.project.Config, c.clock.Stamp)
 	book := regionBook(c.project, c.window)
 	files, err := site.Files(site.Input{Project: c.project, Window: c.window, Clock: c.clock, Articles: c.articles, Regions: book})
 	if err != nil {
@@ -69,6 +69,9 @@ func prepare(opts Options, sw *stopwatch) (*Snapshot, diag.List, error) {
 	for _, f := range cb.Feeds(c.project.Catalog, c.window, book) {
 		s.add(strings.TrimPrefix(f.Path, "/"), func() ([]byte, error) { return cb.Render(f) }, children)
 		s.Feeds++
+	}
+	for _, f := range cb.Termine(c.window) {
+		s.add(strings.TrimPrefix(f.Path, "/"), func() ([]byte, error) { return cb.Render(f) }, children)
 	}
 	for _, f := range files {
 		s.add(f.Path, f.Render, children)

@@ -5,11 +5,13 @@ import (
 	"github.com/anlass/anlass/internal/schedule"
 )
 
-// Lint is the feed linter, for the external tests in x
-var Lint = lint
-
-// Clean is the control-character filter, for the golang-ical comparison.
-var Clean = clean
+// For the external tests in package calendar_test (which may import
+// packages that import calendar).
+var (
+	Lint       = lint       // the linter of subscription feeds
+	LintImport = lintImport // the linter of files for import
+	Clean      = clean      // the control-character filter
+)
 
 // Calendars makes every catalogue feed of a build (without regions), for tests.
 func (b Builder) Calendars(cat *occasion.Catalog, w *schedule.Window) []Calendar {

@@ -26,7 +26,7 @@ func realFeeds(b *testing.B) (calendar.Builder, []calendar.Calendar) {
 // BenchmarkEvents turns the window's occurrences into the events of every
 // calendar (texts, URLs, descriptions).
 //
-//	go test ./internal/feed -run '^$' -bench . -benchmem
+//	go test ./internal/calendar -run '^$' -bench . -benchmem
 func BenchmarkEvents(b *testing.B) {
 	fb, p, w := realWindow(b)
 	for b.Loop() {
@@ -34,17 +34,30 @@ func BenchmarkEvents(b *testing.B) {
 	}
 }
 
-// BenchmarkSerialize writes every calendar into memory (golang-ical).
+// BenchmarkSerialize writes every catalogue feed into memory with
+// golang-ical: "cached" as a build does (each event serialised once and its
+// bytes reused by every feed that carries it), "uncached" serialising every
+// event in every feed.
 func BenchmarkSerialize(b *testing.B) {
 	fb, cals := realFeeds(b)
-	var bytes int
-	for b.Loop() {
-		bytes = 0
-		for _, c := range cals {
-			data := fb.Bytes(c)
-			bytes += len(data)
-		}
+	for _, bc := range []struct {
+		name string
+		mk   func() calendar.Builder
+	}{
+		{"cached", func() calendar.Builder { return calendar.NewBuilder(fb.Config, fb.Stamp) }},
+		{"uncached", func() calendar.Builder { return fb }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			var bytes int
+			for b.Loop() {
+				cb := bc.mk() // a new build: nothing cached yet
+				bytes = 0
+				for _, c := range cals {
+					bytes += len(cb.Bytes(c))
+				}
+			}
+			b.ReportMetric(float64(len(cals)), "files/op")
+			b.ReportMetric(float64(bytes), "bytes/op")
+		})
 	}
-	b.ReportMetric(float64(len(cals)), "files/op")
-	b.ReportMetric(float64(bytes), "bytes/op")
 }

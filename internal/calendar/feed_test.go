@@ -25,7 +25,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 func load(t testing.TB, root string, today string) (Builder, *project.Project, *schedule.Window) {
 	t.Helper()
 	p, clock, w := testutil.Window(t, root, today)
-	return Builder{Config: p.Config, Stamp: clock.Stamp}, p, w
+	return NewBuilder(p.Config, clock.Stamp), p, w
 }
 
 func TestGolden(t *testing.T) {
@@ -58,10 +58,17 @@ func TestLintEveryFeed(t *testing.T) {
 	for _, root := range []string{"testdata/site", "../.."} {
 		b, p, w := load(t, root, "2026-11-22")
 		cals := b.Calendars(p.Catalog, w)
-		for _, oc := range w.All { // the one-event calendars behind "In Kalender eintragen"
-			data := b.SingleEvent(oc)
-			for _, prob := range lint(data) {
-				t.Errorf("%s one-event calendar %s %d: %s", root, oc.Occasion.ID, oc.Year, prob)
+		termine := b.Termine(w) // the single-event files behind "In Kalender eintragen"
+		if len(termine) == 0 {
+			t.Fatalf("%s: no single-event files", root)
+		}
+		for _, f := range termine {
+			data, err := b.Render(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, prob := range lintImport(data) {
+				t.Errorf("%s %s: %s", root, f.Path, prob)
 			}
 		}
 		if len(cals) < 5 {
@@ -86,22 +93,32 @@ func TestLintCatchesProblems(t *testing.T) {
 	for name, mutate := range map[string]func(string) string{
 		"LF endings": func(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") },
 		"date-time start": func(s string) string {
-			return strings.Replace(s, "DTSTART;VALUE=DATE:20260314", "DTSTART:20260314T000000Z", 1)
+			return strings.Replace(s, "DTSTART;VALUE=DATE:20270314", "DTSTART:20270314T000000Z", 1)
 		},
-		"no DTEND": func(s string) string { return strings.Replace(s, "DTEND;VALUE=DATE:20260315\r\n", "", 1) },
+		"no DTEND": func(s string) string { return strings.Replace(s, "DTEND;VALUE=DATE:20270315\r\n", "", 1) },
 		"long line": func(s string) string {
 			return strings.Replace(s, "SUMMARY:Pi-Tag", "SUMMARY:"+strings.Repeat("x", 80), 1)
 		},
 		"alarm": func(s string) string {
 			return strings.Replace(s, "END:VEVENT", "BEGIN:VALARM\r\nEND:VALARM\r\nEND:VEVENT", 1)
 		},
-		"duplicate UID": func(s string) string { return strings.ReplaceAll(s, "UID:pi-tag-2027", "UID:pi-tag-2026") },
+		"duplicate UID": func(s string) string { return strings.ReplaceAll(s, "UID:raunaechte-2026", "UID:pi-tag-2027") },
 		"split UTF-8": func(s string) string {
 			return strings.Replace(s, "Frühlingsanfang\r\n", "Fr\xc3\r\n \xbchlingsanfang\r\n", 1)
 		},
 		"control char": func(s string) string { return strings.Replace(s, "SUMMARY:Pi-Tag", "SUMMARY:Pi\x07Tag", 1) },
+		"METHOD": func(s string) string {
+			return strings.Replace(s, "CALSCALE:GREGORIAN\r\n", "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n", 1)
+		},
+		"ORGANIZER": func(s string) string {
+			return strings.Replace(s, "CLASS:PUBLIC\r\n", "CLASS:PUBLIC\r\nORGANIZER:mailto:a@example.org\r\n", 1)
+		},
+		"no X-WR-CALNAME": func(s string) string {
+			i := strings.Index(s, "X-WR-CALNAME:")
+			return s[:i] + s[i+strings.Index(s[i:], "\r\n")+2:]
+		},
 		"end before start": func(s string) string {
-			return strings.Replace(s, "DTEND;VALUE=DATE:20260315", "DTEND;VALUE=DATE:20260314", 1)
+			return strings.Replace(s, "DTEND;VALUE=DATE:20270315", "DTEND;VALUE=DATE:20270314", 1)
 		},
 	} {
 		bad := mutate(string(good))
@@ -110,6 +127,28 @@ func TestLintCatchesProblems(t *testing.T) {
 		}
 		if probs := lint([]byte(bad)); len(probs) == 0 {
 			t.Errorf("%s: linter found nothing", name)
+		}
+	}
+}
+
+// A file for import keeps no subscription property, and the linter notices
+// one.
+func TestLintImportCatchesSubscriptionProperties(t *testing.T) {
+	b, _, w := load(t, "testdata/site", "2026-06-01")
+	good, err := b.Render(b.Termine(w)[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if probs := lintImport(good); len(probs) > 0 {
+		t.Fatalf("good file: %v", probs)
+	}
+	if probs := lint(good); len(probs) == 0 {
+		t.Fatal("a file for import passes as a subscription feed")
+	}
+	for _, prop := range subscriptionOnly {
+		bad := strings.Replace(string(good), "CALSCALE:GREGORIAN\r\n", "CALSCALE:GREGORIAN\r\n"+prop+":x\r\n", 1)
+		if probs := lintImport([]byte(bad)); len(probs) == 0 {
+			t.Errorf("%s: linter found nothing", prop)
 		}
 	}
 }
@@ -126,9 +165,10 @@ func TestRoundTripThroughGoIcal(t *testing.T) {
 		}
 		events := cal.Events()
 		var want []schedule.Occurrence
+		start := FeedStart(w.Today, p.Config.MonthsBefore)
 		for _, oc := range w.All {
 			cat := strings.TrimSuffix(strings.TrimPrefix(c.Path, "/feeds/"), ".ics")
-			if cat == "all" || string(oc.Occasion.Category) == cat {
+			if oc.End >= start && (cat == "all" || string(oc.Occasion.Category) == cat) {
 				want = append(want, oc)
 			}
 		}
@@ -204,13 +244,6 @@ func eventsByUID(t *testing.T, b Builder, c Calendar) map[string]string {
 	return out
 }
 
-func TestFirstSentence(t *testing.T) {
-	s := "Am 14. März, also z. B. heute, feiern viele die Zahl Pi mit Kuchen und Knobeleien. Der zweite Satz."
-	if got := FirstSentence(s); got != "Am 14. März, also z. B. heute, feiern viele die Zahl Pi mit Kuchen und Knobeleien." {
-		t.Errorf("FirstSentence = %q", got)
-	}
-}
-
 func TestCleanStripsControlCharacters(t *testing.T) {
 	if got := clean("a\r\nb\x00c\td\u2028e"); got != "a\nbc de" {
 		t.Errorf("clean = %q", got)
@@ -219,9 +252,10 @@ func TestCleanStripsControlCharacters(t *testing.T) {
 
 var _ = occasion.Catalogue
 
-// DESCRIPTION is plain text: Markdown markup and raw HTML in a summary do
-// not reach calendar clients, some of which render HTML there.
-func TestDescriptionIsPlainText(t *testing.T) {
+// DESCRIPTION is short plain text, the same in every feed: one idea, the
+// day preparing starts, the link. The summary's Markdown and raw HTML do not
+// reach calendar clients, some of which render HTML there.
+func TestDescription(t *testing.T) {
 	src := `id: x
 name: {de: X}
 category: quirky
@@ -240,9 +274,8 @@ sources: [{url: "https://example.org/", title: Beispiel}]
 	}
 	b, _, _ := load(t, "testdata/site", "2026-06-01")
 	ev := b.EventOf(schedule.Occurrence{Occasion: o, Year: 2026, Start: civil.Of(2026, 6, 14), End: civil.Of(2026, 6, 14)})
-	first, _, _ := strings.Cut(ev.Description, "\n")
-	if want := "Ein fetter Link und rohes HTML sowie Code. Zweiter Satz."; first != want {
-		t.Errorf("description starts %q, want %q", first, want)
+	if want := "Idee: Karte\n\nVorbereitung: 1 Woche vorher, also ab 07.06.2026.\n\nMehr Ideen: " + b.Config.Abs("/anlaesse/x/"); ev.Description != want {
+		t.Errorf("description %q, want %q", ev.Description, want)
 	}
 	if strings.ContainsAny(ev.Description, "<>*`") {
 		t.Errorf("markup left in the description: %q", ev.Description)

@@ -1,42 +1,68 @@
 package calendar
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
+	"github.com/anlass/anlass/internal/civil"
+	"github.com/anlass/anlass/internal/german"
 	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/regiondays"
 	"github.com/anlass/anlass/internal/schedule"
 	"github.com/anlass/anlass/internal/siteurl"
 )
 
-// Feed is one subscription feed of a build, its events made when Make is
-// called: a build renders the feeds one by one on all CPUs and need not hold
-// the events of every feed at once.
-type Feed struct {
+// File is one calendar file of a build, its events made when Make is called:
+// a build renders the files one by one on all CPUs and need not hold the
+// events of every file at once.
+type File struct {
 	Path string // site path, /feeds/quirky.ics
 	Make func() Calendar
 }
 
+// FeedStart is the first day of the subscription feeds: the first day of the
+// month monthsBefore months before today's. Subscribers need little of the
+// past, and every event less keeps the feeds small; the weekly rebuild moves
+// the start on.
+func FeedStart(today civil.Date, monthsBefore int) civil.Date {
+	y, m, _ := today.YMD()
+	n := y*12 + int(m) - 1 - monthsBefore
+	return civil.Of(n/12, time.Month(n%12+1), 1)
+}
+
 // Feeds returns every subscription feed of a build in a fixed order: all
 // occasions, one per category, one per occasion, and one per state and
-// canton when book is not nil.
-func (b Builder) Feeds(cat *occasion.Catalog, w *schedule.Window, book *regiondays.Book) []Feed {
-	span := fmt.Sprintf("%d–%d", w.From.Year(), w.To.Year())
-	out := []Feed{{Path: siteurl.FeedAll(), Make: func() Calendar {
+// canton when book is not nil. They carry what has not ended before
+// FeedStart, up to the end of the window.
+func (b Builder) Feeds(cat *occasion.Catalog, w *schedule.Window, book *regiondays.Book) []File {
+	start := FeedStart(w.Today, b.Config.MonthsBefore)
+	span := "ab " + german.Month(start.Month()) + " " + strconv.Itoa(start.Year()) + " bis " + strconv.Itoa(w.To.Year())
+	current := func(occ []schedule.Occurrence) []schedule.Occurrence {
+		var out []schedule.Occurrence
+		for _, oc := range occ {
+			if oc.End >= start {
+				out = append(out, oc)
+			}
+		}
+		return out
+	}
+	out := []File{{Path: siteurl.FeedAll(), Make: func() Calendar {
 		return Calendar{
 			Path:        siteurl.FeedAll(),
 			Name:        b.Config.Title + ": alle Anlässe",
 			Description: "Alle Anlässe aus " + b.Config.Title + " (" + span + "), mit je einer Idee und der Vorlaufzeit.",
-			Events:      b.events(w.All, true),
+			Events:      b.events(current(w.All)),
 		}
 	}}}
 	for _, c := range occasion.Categories {
-		out = append(out, Feed{Path: siteurl.FeedCategory(string(c)), Make: func() Calendar {
+		out = append(out, File{Path: siteurl.FeedCategory(string(c)), Make: func() Calendar {
 			var occ []schedule.Occurrence
-			for _, oc := range w.All {
+			for _, oc := range current(w.All) {
 				if oc.Occasion.Category == c {
 					occ = append(occ, oc)
 				}
@@ -45,60 +71,82 @@ func (b Builder) Feeds(cat *occasion.Catalog, w *schedule.Window, book *regionda
 				Path:        siteurl.FeedCategory(string(c)),
 				Name:        b.Config.Title + ": " + c.Label(),
 				Description: c.Blurb() + " (" + span + ")",
-				Events:      b.events(occ, false),
+				Events:      b.events(occ),
 			}
 		}})
 	}
 	for _, o := range cat.Occasions {
-		out = append(out, Feed{Path: siteurl.FeedOccasion(o.ID), Make: func() Calendar {
+		out = append(out, File{Path: siteurl.FeedOccasion(o.ID), Make: func() Calendar {
 			return Calendar{
 				Path:        siteurl.FeedOccasion(o.ID),
 				Name:        o.Name.De,
 				Description: o.Name.De + " – aus " + b.Config.Title + " (" + span + ")",
-				Events:      b.events(w.Of(o.ID), false),
+				Events:      b.events(current(w.Of(o.ID))),
 			}
 		}})
 	}
 	if book != nil {
 		for _, r := range book.Subdivisions() {
-			out = append(out, Feed{Path: siteurl.FeedRegion(r.Code), Make: func() Calendar { return b.Region(r) }})
+			out = append(out, File{Path: siteurl.FeedRegion(r.Code), Make: func() Calendar { return b.Region(r, start) }})
 		}
 	}
 	return out
 }
 
-// Render makes and serialises a feed, and refuses one of MaxBytes or more.
-func (b Builder) Render(f Feed) ([]byte, error) {
-	data := b.Bytes(f.Make())
-	if len(data) >= MaxBytes {
-		return nil, fmt.Errorf("%s is %d bytes, over the %d-byte limit: shorten the feed window in anlass.yaml", f.Path, len(data), MaxBytes)
+// Termine returns the single-event files behind "In Kalender eintragen":
+// for every occurrence in the window that has not ended before today, one
+// file with its event and one with its preparation event. They are meant
+// for import (no subscription properties), and their UIDs are their own
+// (…-termin@), so an imported copy never collides with the same day in a
+// subscribed feed.
+func (b Builder) Termine(w *schedule.Window) []File {
+	var out []File
+	for _, oc := range w.All {
+		if oc.End < w.Today {
+			continue
+		}
+		o := oc.Occasion
+		out = append(out,
+			File{Path: siteurl.Termin(o.ID, oc.Year), Make: func() Calendar {
+				return Calendar{Import: true, Events: []Event{Termin(b.EventOf(oc))}}
+			}},
+			File{Path: siteurl.TerminPrep(o.ID, oc.Year), Make: func() Calendar {
+				return Calendar{Import: true, Events: []Event{Termin(b.PrepEventOf(oc))}}
+			}})
 	}
-	return data, nil
+	return out
 }
 
-// SingleEvent returns a one-event calendar for one occurrence, for "add this
-// date to my calendar" links. It is embedded in the page as a data: URL, so a
-// build writes no file per occurrence.
-func (b Builder) SingleEvent(oc schedule.Occurrence) []byte {
-	return b.Bytes(Calendar{
-		Path:        siteurl.FeedOccasion(oc.Occasion.ID),
-		Name:        oc.Occasion.Name.De,
-		Description: oc.Occasion.Name.De + " " + fmt.Sprint(oc.Year),
-		Events:      []Event{b.EventOf(oc)},
-	})
+// Termin returns ev as it goes into a file for import: the same event under
+// a UID of its own, derived from the feed UID (x@domain → x-termin@domain).
+func Termin(ev Event) Event {
+	local, domain, _ := strings.Cut(ev.UID, "@")
+	ev.UID = local + "-termin@" + domain
+	return ev
+}
+
+// Render makes and serialises a calendar file, and refuses one of MaxBytes
+// or more.
+func (b Builder) Render(f File) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := b.Write(&buf, f.Make()); err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Path, err)
+	}
+	if buf.Len() >= MaxBytes {
+		return nil, fmt.Errorf("%s would be %d bytes, over the limit of %d for every feed (larger feeds fail in Google Calendar): shorten feeds.years_after in anlass.yaml", f.Path, buf.Len(), MaxBytes)
+	}
+	return buf.Bytes(), nil
 }
 
 // Listing is the calendar of `anlass list --format ics`: the listed
-// occurrences (of the categories cats; none means all), built like the
-// published feeds, and with r not nil the region's days among them.
+// occurrences (of the categories cats; none means all), as the feeds carry
+// them, and with r not nil the region's days among them.
 func (b Builder) Listing(occs []schedule.Occurrence, cats []occasion.Category, r *regiondays.Region) Calendar {
 	if r != nil {
-		cal := b.Region(r)
+		cal := b.Region(r, r.From)
 		cal.Name = b.Config.Title + ": " + r.Name
 		cal.Description = fmt.Sprintf("%d Anlässe aus %s und die Feiertage %s", len(occs), b.Config.Title, regiondays.In(r.Region))
-		for _, oc := range occs {
-			cal.Events = append(cal.Events, b.EventOf(oc))
-		}
+		cal.Events = append(cal.Events, b.events(occs)...)
 		slices.SortStableFunc(cal.Events, func(a, b Event) int { return cmp.Compare(a.Start, b.Start) })
 		return cal
 	}
@@ -111,13 +159,13 @@ func (b Builder) Listing(occs []schedule.Occurrence, cats []occasion.Category, r
 		name = b.Config.Title + ": " + strings.Join(labels, ", ")
 	}
 	return Calendar{Path: siteurl.FeedAll(), Name: name, Description: fmt.Sprintf("%d Anlässe aus %s", len(occs), b.Config.Title),
-		Events: b.events(occs, false)}
+		Events: b.events(occs)}
 }
 
-func (b Builder) events(occ []schedule.Occurrence, compact bool) []Event {
+func (b Builder) events(occ []schedule.Occurrence) []Event {
 	out := make([]Event, 0, len(occ))
 	for _, oc := range occ {
-		out = append(out, b.eventOf(oc, compact))
+		out = append(out, b.EventOf(oc))
 	}
 	return out
 }

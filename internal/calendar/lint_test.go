@@ -18,9 +18,20 @@ type contentLine struct {
 
 var dateValue = regexp.MustCompile(`^\d{8}$`)
 
-// lint checks a feed against the rules in the feeds guide, mechanically.
-// It returns every problem found.
-func lint(data []byte) []string {
+// lint checks a subscription feed against the rules in the feeds guide,
+// mechanically, and returns every problem found.
+func lint(data []byte) []string { return lintAs(data, false) }
+
+// lintImport checks a file meant for import (a single event, a Merkliste):
+// the same rules, but no calendar-wide subscription properties.
+func lintImport(data []byte) []string { return lintAs(data, true) }
+
+// subscriptionOnly are the calendar properties of a subscription feed that a
+// file for import must not have: with them Outlook may create a separate
+// calendar for the file.
+var subscriptionOnly = []string{"NAME", "X-WR-CALNAME", "DESCRIPTION", "X-WR-CALDESC", "URL", "REFRESH-INTERVAL", "X-PUBLISHED-TTL"}
+
+func lintAs(data []byte, importFile bool) []string {
 	var probs []string
 	bad := func(format string, args ...any) { probs = append(probs, fmt.Sprintf(format, args...)) }
 	if len(data) >= MaxBytes {
@@ -99,14 +110,31 @@ func lint(data []byte) []string {
 			calValue[cl.name] = cl.value
 		}
 	}
-	for name, want := range map[string]string{"VERSION": "2.0", "CALSCALE": "GREGORIAN", "METHOD": "PUBLISH",
-		"REFRESH-INTERVAL": "P1D", "X-PUBLISHED-TTL": "P1D", "PRODID": "", "NAME": "", "X-WR-CALNAME": "",
-		"DESCRIPTION": "", "X-WR-CALDESC": ""} {
+	want := map[string]string{"VERSION": "2.0", "CALSCALE": "GREGORIAN", "PRODID": ""}
+	if importFile {
+		for _, name := range subscriptionOnly {
+			if calCount[name] > 0 {
+				bad("a file for import has the subscription property %s", name)
+			}
+		}
+	} else {
+		for name, v := range map[string]string{"REFRESH-INTERVAL": "P1D", "X-PUBLISHED-TTL": "P1D", "NAME": "", "X-WR-CALNAME": "",
+			"DESCRIPTION": "", "X-WR-CALDESC": "", "URL": ""} {
+			want[name] = v
+		}
+	}
+	for name, v := range want {
 		if calCount[name] != 1 {
 			bad("calendar has %d %s properties, want exactly 1", calCount[name], name)
-		} else if want != "" && calValue[name] != want {
-			bad("calendar %s is %q, want %q", name, calValue[name], want)
+		} else if v != "" && calValue[name] != v {
+			bad("calendar %s is %q, want %q", name, calValue[name], v)
 		}
+	}
+	// METHOD makes the file an iTIP message (RFC 5546), and PUBLISH then
+	// requires an ORGANIZER, which an occasion has not; without METHOD it is
+	// a plain calendar, which every client subscribes and imports (docs/feeds.md).
+	if calCount["METHOD"] > 0 {
+		bad("calendar has METHOD:%s: the files are not iTIP messages", calValue["METHOD"])
 	}
 	return probs
 }
@@ -126,9 +154,9 @@ func lintEvent(ev map[string][]contentLine, uids map[string]bool, prevStart *str
 	if len(ev["CATEGORIES"]) == 0 {
 		bad("event %s: no CATEGORIES", uid)
 	}
-	for _, name := range []string{"RRULE", "RDATE", "EXDATE", "DURATION"} {
+	for _, name := range []string{"RRULE", "RDATE", "EXDATE", "DURATION", "ORGANIZER", "ATTENDEE"} {
 		if len(ev[name]) > 0 {
-			bad("event %s: %s not allowed (one VEVENT per occurrence, DTEND given)", uid, name)
+			bad("event %s: %s not allowed (one VEVENT per occurrence, DTEND given, no scheduling)", uid, name)
 		}
 	}
 	for _, c := range uid {

@@ -2,23 +2,29 @@ package calendar
 
 import (
 	"fmt"
+	"strings"
 
+	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/regiondays"
 	"github.com/anlass/anlass/internal/siteurl"
 )
 
-// RegionUID is the stable UID of a region's entry: <holiday-id>-<year>@domain
-// for holidays (the same in every region's feed), <entry-id>@domain otherwise.
-func RegionUID(e regiondays.Entry, domain string) string {
+// RegionUID is the stable UID of a region's entry. Its text names the
+// region (a holiday is "Gesetzlicher Feiertag in Bayern", or only partly
+// one), so the UID does too: the holiday de-neujahr in Bayern in 2026 is
+// de-by-neujahr-2026@domain; Brückentage and Ferienbeginn have ids that
+// name their region already (brueckentag-de-by-20260515@domain).
+func RegionUID(r *regiondays.Region, e regiondays.Entry, domain string) string {
 	if e.Kind == regiondays.KindHoliday {
-		return UID(e.ID, e.Year, domain)
+		id := strings.TrimPrefix(e.ID, strings.ToLower(r.Country)+"-")
+		return UID(r.Slug()+"-"+id, e.Year, domain)
 	}
 	return e.ID + "@" + domain
 }
 
 // RegionEvent returns a region's entry as an event; url is the region page.
 func (b Builder) RegionEvent(r *regiondays.Region, e regiondays.Entry, url string) Event {
-	ev := Event{UID: RegionUID(e, b.Config.UIDDomain), Start: e.Start, End: e.End, Summary: e.Summary, URL: url}
+	ev := Event{UID: RegionUID(r, e, b.Config.UIDDomain), Start: e.Start, End: e.End, Summary: e.Summary, URL: url}
 	switch e.Kind {
 	case regiondays.KindHoliday:
 		ev.Description = e.Holiday.Description(r.Region, url)
@@ -34,10 +40,11 @@ func (b Builder) RegionEvent(r *regiondays.Region, e regiondays.Entry, url strin
 }
 
 // Region returns the region's feed: its holidays, Brückentage and (German
-// states) Ferienbeginn over the range it was computed for.
-func (b Builder) Region(r *regiondays.Region) Calendar {
+// states) Ferienbeginn that have not ended before start, up to the end of
+// the range the region was computed for.
+func (b Builder) Region(r *regiondays.Region, start civil.Date) Calendar {
 	url := b.Config.Abs(siteurl.Region(r.Code))
-	span := fmt.Sprintf("%d–%d", r.From.Year(), r.To.Year())
+	span := fmt.Sprintf("%d–%d", max(start, r.From).Year(), r.To.Year())
 	what := "Feiertage und " + regiondays.BridgeWordPlural(r.Region)
 	if r.School != nil {
 		what = "Feiertage, " + regiondays.BridgeWordPlural(r.Region) + " und Ferienbeginn"
@@ -48,7 +55,9 @@ func (b Builder) Region(r *regiondays.Region) Calendar {
 		Description: what + " " + regiondays.In(r.Region) + " (" + span + "), aus " + b.Config.Title + ".",
 	}
 	for _, e := range r.Entries() {
-		c.Events = append(c.Events, b.RegionEvent(r, e, url))
+		if e.End >= start {
+			c.Events = append(c.Events, b.RegionEvent(r, e, url))
+		}
 	}
 	return c
 }

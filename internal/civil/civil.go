@@ -79,6 +79,9 @@ func (d Date) YMD() (int, time.Month, int) {
 	return y, time.Month(m), day
 }
 
+// Month returns the month of d.
+func (d Date) Month() time.Month { _, m, _ := d.YMD(); return m }
+
 // Year returns the year of d.
 func (d Date) Year() int { y, _, _ := d.YMD(); return y }
 

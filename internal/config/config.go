@@ -24,18 +24,22 @@ type Config struct {
 	UIDDomain   string // the domain in event UIDs; never change it once feeds are public
 	YearsBefore int    // feed window starts 1 January of (this year − YearsBefore)
 	YearsAfter  int    // and ends 31 December of (this year + YearsAfter)
+	// MonthsBefore is how far back the subscription feeds reach: to the first
+	// day of the month MonthsBefore months before this one.
+	MonthsBefore int
 }
 
 // Default is the configuration used for keys the file leaves out.
 func Default() Config {
 	return Config{
-		Title:       "anlass",
-		Description: "Anlässe für Kundenbindung: kuriose, saisonale und mystische Tage mit Ideen für Geschenke und Grüße – als Katalog und als abonnierbarer Kalender.",
-		BaseURL:     "http://localhost:1313/",
-		Language:    "de",
-		UIDDomain:   "anlass.invalid",
-		YearsBefore: 1,
-		YearsAfter:  4,
+		Title:        "anlass",
+		Description:  "Anlässe für Kundenbindung: kuriose, saisonale und mystische Tage mit Ideen für Geschenke und Grüße – als Katalog und als abonnierbarer Kalender.",
+		BaseURL:      "http://localhost:1313/",
+		Language:     "de",
+		UIDDomain:    "anlass.invalid",
+		YearsBefore:  1,
+		YearsAfter:   4,
+		MonthsBefore: 1,
 	}
 }
 
@@ -78,12 +82,19 @@ func Load(root string) (Config, diag.List) {
 			c.UIDDomain = s
 		}
 	}
-	if f := m.Mapping("feeds", false, "feeds", "years_before", "years_after"); f != nil {
+	if f := m.Mapping("feeds", false, "feeds", "years_before", "years_after", "months_before"); f != nil {
 		if v, n, ok := f.Int("years_before", false); ok {
 			if v < 0 || v > 5 {
 				f.Errorf(n, "years_before must be 0 … 5")
 			} else {
 				c.YearsBefore = v
+			}
+		}
+		if v, n, ok := f.Int("months_before", false); ok {
+			if v < 0 || v > 12 {
+				f.Errorf(n, "months_before must be 0 … 12")
+			} else {
+				c.MonthsBefore = v
 			}
 		}
 		if v, n, ok := f.Int("years_after", false); ok {

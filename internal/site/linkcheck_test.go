@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/anlass/anlass/internal/occasion"
-	"github.com/anlass/anlass/internal/regioncode"
+	"github.com/anlass/anlass/internal/calendar"
+	"github.com/anlass/anlass/internal/regiondays"
 	"github.com/anlass/anlass/internal/siteurl"
 )
 
@@ -19,22 +19,17 @@ var (
 	attrIn = regexp.MustCompile(`\s(href|src|action|data-index|data-root)="([^"]*)"`)
 )
 
-// feedFiles are the files internal/feed writes next to the site: the links
+// feedFiles are the files internal/calendar writes next to the site: the links
 // to them are checked against this list instead of the output.
 func feedFiles(in Input) map[string]bool {
-	m := map[string]bool{siteurl.FeedAll(): true}
-	for _, c := range occasion.Categories {
-		m[siteurl.FeedCategory(string(c))] = true
+	cb := calendar.Builder{Config: in.Project.Config}
+	m := map[string]bool{}
+	var book *regiondays.Book
+	if len(in.Project.Catalog.Holidays) > 0 {
+		book = regiondays.ForWindow(in.Project.Engine, in.Window, in.Project.School)
 	}
-	for _, o := range in.Project.Catalog.Occasions {
-		m[siteurl.FeedOccasion(o.ID)] = true
-	}
-	if len(in.Project.Catalog.Holidays) > 0 { // the region feeds (internal/regiondays)
-		for _, r := range regioncode.All() {
-			if !r.IsCountry() {
-				m[siteurl.FeedRegion(r.Code)] = true
-			}
-		}
+	for _, f := range append(cb.Feeds(in.Project.Catalog, in.Window, book), cb.Termine(in.Window)...) {
+		m[f.Path] = true
 	}
 	return m
 }

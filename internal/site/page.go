@@ -132,49 +132,10 @@ func (p *Page) Tag(t string) string {
 	return p.Rel(siteurl.Tag(t))
 }
 
-// EventHref is the href attribute of the "In Kalender eintragen" link for
-// the occurrence of id in year: a data: URL holding a one-event calendar, so
-// the link downloads it as a .ics file without the site publishing a file
-// per occurrence. Empty when the window has no such occurrence.
-//
-// It is the whole attribute, escaped here rather than by html/template:
-// the URL is percent-encoded calendar text of about 2 kB, and these links
-// took 40 % of the time of rendering an occasion page, half of it in
-// url.PathEscape and in the template engine normalising and escaping the
-// URL once more.
-func (p *Page) EventHref(id string, year int) template.HTMLAttr {
-	for _, oc := range p.s.w.Of(id) {
-		if oc.Year == year {
-			return template.HTMLAttr(dataHref("text/calendar;charset=utf-8", p.s.feeds.SingleEvent(oc)))
-		}
-	}
-	return ""
-}
-
-// dataHref returns href="data:<mediaType>,<data>" with data percent-encoded
-// as url.PathEscape does and then escaped for a double-quoted attribute as
-// html/template does: one pass instead of three (TestDataHref compares).
-func dataHref(mediaType string, data []byte) string {
-	const hex = "0123456789ABCDEF"
-	b := make([]byte, 0, len(`href="data:,"`)+len(mediaType)+3*len(data))
-	b = append(b, `href="data:`...)
-	b = append(b, mediaType...)
-	b = append(b, ',')
-	for _, c := range data {
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
-			c == '-', c == '_', c == '.', c == '~', c == '$', c == ':', c == '=', c == '@':
-			b = append(b, c)
-		case c == '&':
-			b = append(b, "&amp;"...)
-		case c == '+':
-			b = append(b, "&#43;"...)
-		default:
-			b = append(b, '%', hex[c>>4], hex[c&15])
-		}
-	}
-	return string(append(b, '"'))
-}
+// Termin is the href of the single-event file of the occurrence of id in
+// year, behind "In Kalender eintragen" (calendar.Builder.Termine writes one
+// for every occurrence of the window that has not ended before today).
+func (p *Page) Termin(id string, year int) string { return p.Rel(siteurl.Termin(id, year)) }
 
 // plannerYear is the year the navigation's planner link opens: this year.
 func (s *site) plannerYear() int {

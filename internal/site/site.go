@@ -1,6 +1,6 @@
 // Package site renders the static website: every HTML page, the search
 // index, the machine-readable files (sitemap, robots.txt, Atom, JSON, CSV)
-// and the static assets. The .ics feeds are written by internal/feed.
+// and the static assets. The .ics files are written by internal/calendar.
 //
 // Files is a pipeline: load the templates once → index the project once
 // (next dates, related articles, tags) → render each page when asked for
@@ -16,7 +16,6 @@ import (
 	"io/fs"
 	"sync"
 
-	"github.com/anlass/anlass/internal/calendar"
 	"github.com/anlass/anlass/internal/clock"
 	"github.com/anlass/anlass/internal/config"
 	"github.com/anlass/anlass/internal/content"
@@ -58,7 +57,6 @@ type site struct {
 	w     *schedule.Window
 	tpl   *templates
 	index *index
-	feeds calendar.Builder // for the one-event calendars behind "In Kalender eintragen"
 
 	common  *Common                        // what every page shows alike
 	links   memo[string, *Links]           // by the page's path to the root ("../../")
@@ -75,7 +73,7 @@ func newSite(in Input) (*site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &site{in: in, cfg: in.Project.Config, w: in.Window, tpl: t, feeds: calendar.Builder{Config: in.Project.Config, Stamp: in.Clock.Stamp}}
+	s := &site{in: in, cfg: in.Project.Config, w: in.Window, tpl: t}
 	s.index, err = buildIndex(s)
 	if err != nil {
 		return nil, err

@@ -34,6 +34,16 @@ func FeedOccasion(id string) string {
 }
 func FeedRegion(code string) string { return "/feeds/regions/" + strings.ToLower(code) + ".ics" }
 
+// Termin is the single-event file of an occurrence, for import.
+func Termin(id string, year int) string {
+	return "/feeds/termine/" + id + "-" + strconv.Itoa(year) + ".ics"
+}
+
+// TerminPrep is the single-event file of an occurrence's preparation event.
+func TerminPrep(id string, year int) string {
+	return "/feeds/termine/" + id + "-" + strconv.Itoa(year) + "-vorbereiten.ics"
+}
+
 // File maps a site path to the file that serves it: "/a/" → "a/index.html".
 func File(p string) string {
 	p = strings.TrimPrefix(p, "/")
