@@ -21,7 +21,7 @@ func TestOneUIDOneMeaningInEveryCalendar(t *testing.T) {
 	public := filepath.Join(t.TempDir(), "public")
 	mustBuild(t, Options{Source: "../..", Destination: public, Now: testNow})
 	events := map[string]string{} // UID → the event's lines, unfolded
-	where := map[string]string{}   // UID → the first file it was seen in
+	where := map[string]string{}  // UID → the first file it was seen in
 	feedUIDs, terminUIDs := map[string]bool{}, map[string]bool{}
 	files := 0
 	err := filepath.WalkDir(filepath.Join(public, "feeds"), func(p string, d fs.DirEntry, err error) error {

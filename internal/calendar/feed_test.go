@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -45,10 +46,10 @@ func TestGolden(t *testing.T) {
 		}
 		want, err := os.ReadFile(golden)
 		if err != nil {
-			t.Fatalf("%v (run go test ./internal/feed -update)", err)
+			t.Fatalf("%v (run go test ./internal/calendar -update)", err)
 		}
 		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from %s (run go test ./internal/feed -update and review the diff)\n--- got ---\n%s", c.Path, golden, got)
+			t.Errorf("%s differs from %s (run go test ./internal/calendar -update and review the diff)\n--- got ---\n%s", c.Path, golden, got)
 		}
 	}
 }
@@ -279,5 +280,42 @@ sources: [{url: "https://example.org/", title: Beispiel}]
 	}
 	if strings.ContainsAny(ev.Description, "<>*`") {
 		t.Errorf("markup left in the description: %q", ev.Description)
+	}
+}
+
+// The preparation feeds: for every occurrence whose lead time starts on or
+// after the feed start, one event on that day, in the order of those days,
+// with a UID of its own; the category feeds hold just their category.
+func TestPrepFeeds(t *testing.T) {
+	b, p, w := load(t, "../..", "2026-11-22")
+	start := FeedStart(w.Today, p.Config.MonthsBefore)
+	for _, f := range b.Feeds(p.Catalog, w, nil) {
+		if !strings.HasPrefix(f.Path, "/feeds/vorlauf/") {
+			continue
+		}
+		cat := occasion.Category(strings.TrimSuffix(strings.TrimPrefix(f.Path, "/feeds/vorlauf/"), ".ics"))
+		var want []string
+		for _, oc := range w.All {
+			if PrepDay(oc) >= start && (cat == "all" || oc.Occasion.Category == cat) {
+				want = append(want, PrepDay(oc).String()+" "+PrepUID(oc.Occasion.ID, oc.Year, b.Config.UIDDomain))
+			}
+		}
+		slices.Sort(want)
+		c := f.Make()
+		var got []string
+		for _, ev := range c.Events {
+			if ev.Start != ev.End || !strings.HasPrefix(ev.Summary, "Vorbereiten: ") || ev.Categories[0] != "Vorbereitung" {
+				t.Errorf("%s: event %+v", f.Path, ev)
+			}
+			got = append(got, ev.Start.String()+" "+ev.UID)
+		}
+		sorted := slices.Clone(got)
+		slices.Sort(sorted)
+		if !slices.Equal(sorted, want) || len(want) < 50 {
+			t.Errorf("%s: %d events, want %d", f.Path, len(got), len(want))
+		}
+		for _, prob := range lint(b.Bytes(c)) {
+			t.Errorf("%s: %s", f.Path, prob)
+		}
 	}
 }

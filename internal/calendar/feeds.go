@@ -36,8 +36,9 @@ func FeedStart(today civil.Date, monthsBefore int) civil.Date {
 }
 
 // Feeds returns every subscription feed of a build in a fixed order: all
-// occasions, one per category, one per occasion, and one per state and
-// canton when book is not nil. They carry what has not ended before
+// occasions, one per category, the preparation feeds (all, one per
+// category), one per occasion, and one per state and canton when book is
+// not nil. They carry what has not ended before
 // FeedStart, up to the end of the window.
 func (b Builder) Feeds(cat *occasion.Catalog, w *schedule.Window, book *regiondays.Book) []File {
 	start := FeedStart(w.Today, b.Config.MonthsBefore)
@@ -75,6 +76,11 @@ func (b Builder) Feeds(cat *occasion.Catalog, w *schedule.Window, book *regionda
 			}
 		}})
 	}
+	for _, c := range append([]occasion.Category{""}, occasion.Categories...) {
+		out = append(out, File{Path: siteurl.FeedPrep(string(c)), Make: func() Calendar {
+			return b.prepFeed(c, w.All, start, span)
+		}})
+	}
 	for _, o := range cat.Occasions {
 		out = append(out, File{Path: siteurl.FeedOccasion(o.ID), Make: func() Calendar {
 			return Calendar{
@@ -91,6 +97,28 @@ func (b Builder) Feeds(cat *occasion.Catalog, w *schedule.Window, book *regionda
 		}
 	}
 	return out
+}
+
+// prepFeed is the preparation feed of category c ("" for all): one event on
+// the day each occurrence's lead time starts, from start on, sorted by that day.
+func (b Builder) prepFeed(c occasion.Category, all []schedule.Occurrence, start civil.Date, span string) Calendar {
+	var occ []schedule.Occurrence
+	for _, oc := range all {
+		if PrepDay(oc) >= start && (c == "" || oc.Occasion.Category == c) {
+			occ = append(occ, oc)
+		}
+	}
+	slices.SortStableFunc(occ, func(x, y schedule.Occurrence) int { return cmp.Compare(PrepDay(x), PrepDay(y)) })
+	name, desc := b.Config.Title+": Vorbereitung", "Alle Anlässe aus "+b.Config.Title
+	if c != "" {
+		name, desc = b.Config.Title+": Vorbereitung "+c.Label(), c.Label()+" aus "+b.Config.Title
+	}
+	cal := Calendar{Path: siteurl.FeedPrep(string(c)), Name: name,
+		Description: desc + " (" + span + "), je am Tag, an dem die Vorbereitung beginnen sollte: mit den Ideen und dem Link."}
+	for _, oc := range occ {
+		cal.Events = append(cal.Events, b.PrepEventOf(oc))
+	}
+	return cal
 }
 
 // Termine returns the single-event files behind "In Kalender eintragen":

@@ -44,11 +44,17 @@ func (b Builder) PrepEventOf(oc schedule.Occurrence) Event {
 	o := oc.Occasion
 	url := b.Config.Abs(siteurl.Occasion(o.ID))
 	day := PrepDay(oc)
-	parts := []string{o.Name.De + ": " + german.SpanLong(oc.Start, oc.End) + ". Mit " + german.Days(o.LeadDays) + " Vorlauf ist heute der Tag, mit der Vorbereitung zu beginnen."}
-	for _, idea := range o.Ideas {
-		parts = append(parts, ideaLine(idea))
+	parts := []string{o.Name.De + ": " + german.SpanLong(oc.Start, oc.End) + ", " + german.Days(o.LeadDays) + " Vorlauf."}
+	if len(o.Ideas) > 0 {
+		line := ideaLine(o.Ideas[0])
+		if n := len(o.Ideas) - 1; n == 1 {
+			line += " – und eine weitere Idee auf der Seite"
+		} else if n > 1 {
+			line += " – und " + strconv.Itoa(n) + " weitere Ideen auf der Seite"
+		}
+		parts = append(parts, line)
 	}
-	parts = append(parts, "Mehr Ideen: "+url)
+	parts = append(parts, "Mehr: "+url)
 	return Event{
 		UID:         PrepUID(o.ID, oc.Year, b.Config.UIDDomain),
 		Start:       day,

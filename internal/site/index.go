@@ -37,6 +37,7 @@ type index struct {
 	years    []int
 	upcoming []card
 	all      Subscription
+	prep     Subscription // the preparation feed of all occasions
 }
 
 // occView is an occasion with what its pages show about it.
@@ -95,6 +96,7 @@ type catView struct {
 	Cat  occasion.Category
 	Occs []*occView // by next date; those without one last, by name
 	Sub  Subscription
+	Prep Subscription // the category's preparation feed
 }
 
 // card is an occurrence on the home page or in lists.
@@ -174,7 +176,8 @@ func buildIndex(s *site) (*index, error) {
 	}
 
 	for _, c := range occasion.Categories {
-		cv := &catView{Cat: c, Sub: subscription(s.cfg.Title+": "+c.Label(), s.cfg.Abs(siteurl.FeedCategory(string(c))), string(c))}
+		cv := &catView{Cat: c, Sub: subscription(s.cfg.Title+": "+c.Label(), s.cfg.Abs(siteurl.FeedCategory(string(c))), string(c)),
+			Prep: subscription(s.cfg.Title+": Vorbereitung "+c.Label(), s.cfg.Abs(siteurl.FeedPrep(string(c))), "vorlauf-"+string(c))}
 		for _, v := range ix.occs {
 			if v.O.Category == c {
 				cv.Occs = append(cv.Occs, v)
@@ -184,6 +187,7 @@ func buildIndex(s *site) (*index, error) {
 		ix.cats = append(ix.cats, cv)
 	}
 	ix.all = subscription(s.cfg.Title+": alle Anlässe", s.cfg.Abs(siteurl.FeedAll()), "alle")
+	ix.prep = subscription(s.cfg.Title+": Vorbereitung", s.cfg.Abs(siteurl.FeedPrep("")), "vorlauf")
 	ix.years = s.w.Years()
 	for _, oc := range s.w.Upcoming(upcomingDays, nil) {
 		if len(ix.upcoming) == upcomingMax {

@@ -83,7 +83,7 @@ func (s *site) outputs() []output {
 	}
 	page(&Page{Path: siteurl.Subscribe(), Kind: "subscribe", Title: "Kalender abonnieren", Section: "abonnieren",
 		Description: "So abonnieren Sie die Anlässe in Google Kalender, Outlook.com, Microsoft 365, Apple Kalender und Thunderbird – mit ehrlichen Angaben zur Aktualisierung.",
-		D:           subscribeData{All: ix.all, Cats: ix.cats}}, nil)
+		D:           subscribeData{All: ix.all, Prep: ix.prep, Cats: ix.cats}}, nil)
 	s.regionPages(page)
 	page(&Page{Path: siteurl.Search(), Kind: "search", Title: "Suche", Section: "suche",
 		Description: "Durchsuchen Sie alle Anlässe und Ideen nach Name, Thema oder Stichwort."}, nil)
@@ -281,6 +281,6 @@ func (s *site) planner(d plannerData) plannerData {
 }
 
 type subscribeData struct {
-	All  Subscription
-	Cats []*catView
+	All, Prep Subscription
+	Cats      []*catView
 }

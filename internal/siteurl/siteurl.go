@@ -34,6 +34,14 @@ func FeedOccasion(id string) string {
 }
 func FeedRegion(code string) string { return "/feeds/regions/" + strings.ToLower(code) + ".ics" }
 
+// FeedPrep is the preparation feed of a category ("" for all occasions).
+func FeedPrep(category string) string {
+	if category == "" {
+		category = "all"
+	}
+	return "/feeds/vorlauf/" + category + ".ics"
+}
+
 // Termin is the single-event file of an occurrence, for import.
 func Termin(id string, year int) string {
 	return "/feeds/termine/" + id + "-" + strconv.Itoa(year) + ".ics"
