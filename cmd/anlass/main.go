@@ -16,7 +16,7 @@ import (
 )
 
 type command struct {
-	name, usage, summary string
+	name, summary string
 	run                  func(args []string, stdout, stderr io.Writer) error
 }
 

@@ -96,7 +96,9 @@ func Build(opts Options) (Result, diag.List, error) {
 	if err != nil {
 		return res, l, err
 	}
-	defer os.RemoveAll(stage) // a no-op after a successful swap
+	// Gone after a successful swap; after a failure, a staging folder left
+	// behind only takes space (the next build makes a new one).
+	defer func() { _ = os.RemoveAll(stage) }()
 	// MkdirTemp makes the folder 0700; the published site must be readable
 	// by a web server running as another user.
 	if err := os.Chmod(stage, 0o755); err != nil {
@@ -249,7 +251,9 @@ func swap(stage, dest string) error {
 	}
 	if err := os.Rename(stage, dest); err != nil {
 		if old != "" {
-			os.Rename(old, dest) // put the previous output back
+			if rerr := os.Rename(old, dest); rerr != nil { // put the previous output back
+				return fmt.Errorf("%w; the previous output is at %s and could not be moved back: %v", err, old, rerr)
+			}
 		}
 		return err
 	}

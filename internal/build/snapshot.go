@@ -102,7 +102,7 @@ func (s *Snapshot) write(dir, prev string) (int64, error) {
 	if prev != "" {
 		if r, err := os.OpenRoot(prev); err == nil {
 			old = r
-			defer r.Close()
+			defer func() { _ = r.Close() }() // read only: nothing to lose
 		}
 	}
 	dirs := slices.Sorted(maps.Keys(s.dirs)) // a parent sorts before its children
@@ -277,7 +277,7 @@ func unchanged(old *os.Root, name string, data []byte) bool {
 	if err != nil {
 		return false
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only: nothing to lose
 	fi, err := f.Stat()
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
 		return false

@@ -66,7 +66,8 @@ func Load(root string) ([]*Article, diag.List) {
 		return nil, nil
 	}
 	var out []*Article
-	filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+	// The walk reports every problem as a diagnostic and never stops.
+	_ = filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
 		rel, _ := filepath.Rel(root, p)
 		rel = filepath.ToSlash(rel)
 		if err != nil {

@@ -70,7 +70,7 @@ func Render(src []byte, rewrite Rewrite) (Result, error) {
 		return Result{}, err
 	}
 	var hs []Heading
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {
 			id, _ := h.AttributeString("id")
 			idb, _ := id.([]byte)
@@ -91,7 +91,7 @@ func Plain(src []byte) string {
 
 func plainOf(root ast.Node, src []byte) string {
 	var b strings.Builder
-	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			if n.Type() == ast.TypeBlock {
 				b.WriteByte(' ')
@@ -175,7 +175,7 @@ func (linkGuard) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 		}
 		return kids
 	}
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}

@@ -187,7 +187,7 @@ func parseFiles(root string, files []file, l *diag.List, cache *ParseCache) []*O
 		l diag.List
 	}
 	results := make([]result, len(files))
-	parallel.Each(len(files), func(i int) error {
+	_ = parallel.Each(len(files), func(i int) error { // problems are diagnostics, never errors
 		f := files[i]
 		p := filepath.Join(root, filepath.FromSlash(f.rel))
 		var fi fs.FileInfo

@@ -13,7 +13,8 @@ var Inputs = []string{"anlass.yaml", "occasions", "holidays", "school-holidays",
 func LatestChange(root string) time.Time {
 	var latest time.Time
 	for _, in := range Inputs {
-		filepath.WalkDir(filepath.Join(root, in), func(p string, d fs.DirEntry, err error) error {
+		// Unreadable entries are skipped: loading reports them.
+		_ = filepath.WalkDir(filepath.Join(root, in), func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return nil
 			}

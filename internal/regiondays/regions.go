@@ -109,7 +109,7 @@ func New(holidays []schedule.Occurrence, school []*schoolholidays.State, from, t
 	}
 	all := regioncode.All()
 	regs := make([]*Region, len(all))
-	parallel.Each(len(all), func(i int) error { // the regions are independent
+	_ = parallel.Each(len(all), func(i int) error { // the regions are independent; none fails
 		regs[i] = newRegion(all[i], holidays, from, to)
 		return nil
 	})

@@ -152,9 +152,8 @@ func writeNew(root, rel string, data []byte) error {
 		return err
 	}
 	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(p)
-		return err
+		// Leave no half-written file behind.
+		return errors.Join(err, f.Close(), os.Remove(p))
 	}
 	return f.Close()
 }
@@ -171,7 +170,8 @@ func findStem(root, stem string, exts ...string) string {
 
 func findStemIn(root, dir, stem string, exts ...string) string {
 	found := ""
-	filepath.WalkDir(filepath.Join(root, dir), func(p string, d fs.DirEntry, err error) error {
+	// Unreadable folders are skipped: this only looks for a name taken.
+	_ = filepath.WalkDir(filepath.Join(root, dir), func(p string, d fs.DirEntry, err error) error {
 		if err != nil || found != "" {
 			return nil
 		}

@@ -12,7 +12,6 @@ import (
 // get from its own rendering.
 func TestChromeIsSharedButPerPage(t *testing.T) {
 	in := fixture(t)
-	s, err := newSite(in)
 	real, err := newSite(loadInput(t, "../..", fixtureToday, ""))
 	if err != nil {
 		t.Fatal(err)
@@ -40,7 +39,7 @@ func TestChromeIsSharedButPerPage(t *testing.T) {
 	if occs := len(real.index.occs); rows == 0 || rows > occs {
 		t.Errorf("%d rendered rows for %d occasions", rows, occs)
 	}
-	s, err = newSite(in)
+	s, err := newSite(in)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,14 +2,15 @@ package site
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
-	"strings"
 	"time"
 
+	"github.com/anlass/anlass/internal/calendar"
+	"github.com/anlass/anlass/internal/excelcsv"
 	"github.com/anlass/anlass/internal/german"
 	"github.com/anlass/anlass/internal/markdown"
+	"github.com/anlass/anlass/internal/schedule"
 	"github.com/anlass/anlass/internal/siteurl"
 )
 
@@ -102,7 +103,7 @@ func (s *site) sitemap(pages []output) ([]byte, error) {
 			continue
 		}
 		b.WriteString("<url><loc>")
-		xml.EscapeText(&b, []byte(s.cfg.Abs(p.path)))
+		_ = xml.EscapeText(&b, []byte(s.cfg.Abs(p.path))) // a bytes.Buffer does not fail
 		b.WriteString("</loc>")
 		if d := lastmod[p.path]; d != "" {
 			b.WriteString("<lastmod>" + d + "</lastmod>")
@@ -301,7 +302,7 @@ func (s *site) yearItems(y int) []yearItem {
 	for _, oc := range occ {
 		items = append(items, yearItem{
 			ID: oc.Occasion.ID, Name: oc.Occasion.Name.De, Category: string(oc.Occasion.Category),
-			Start: oc.Start.String(), End: oc.End.String(), Prepare: prepareFrom(oc).String(),
+			Start: oc.Start.String(), End: oc.End.String(), Prepare: calendar.PrepDay(oc).String(),
 			URL: s.cfg.Abs(siteurl.Occasion(oc.Occasion.ID)), Feed: s.cfg.Abs(siteurl.FeedOccasion(oc.Occasion.ID)),
 		})
 	}
@@ -315,37 +316,31 @@ func (s *site) yearJSON(y int) ([]byte, error) {
 	}{y, s.yearItems(y)})
 }
 
-// yearCSV is for spreadsheets. German Excel opens a CSV by double-click only
-// when it uses ";" (the list separator where "," is the decimal comma) and
-// recognises UTF-8 only with a byte order mark; lines end in CRLF (RFC 4180).
-// Dates are ISO (YYYY-MM-DD), which Excel and LibreOffice read as dates.
+// yearCSV is for spreadsheets: as German Excel opens it (internal/excelcsv).
 func (s *site) yearCSV(y int) ([]byte, error) {
 	var b bytes.Buffer
-	b.WriteString("\ufeff")
-	w := csv.NewWriter(&b)
-	w.Comma = ';'
-	w.UseCRLF = true
-	w.Write([]string{"Beginn", "Ende", "Wochentag", "Anlass", "Kategorie", "Vorbereitung ab", "Vorlauf", "Idee", "Link", "Kalender-Abo"})
+	w := excelcsv.New(&b)
+	w.Row(YearCSVHeader...)
 	for _, oc := range s.w.InYear(y) {
-		o := oc.Occasion
-		idea := ""
-		if len(o.Ideas) > 0 {
-			idea = o.Ideas[0].Title
-		}
-		w.Write([]string{
-			oc.Start.String(), oc.End.String(), german.Weekday(oc.Start), csvSafe(o.Name.De), o.Category.Label(),
-			prepareFrom(oc).String(), german.Days(o.LeadDays), csvSafe(idea),
-			s.cfg.Abs(siteurl.Occasion(o.ID)), s.cfg.Abs(siteurl.FeedOccasion(o.ID)),
-		})
+		w.Row(s.yearCSVRow(oc)...)
 	}
-	w.Flush()
-	return b.Bytes(), w.Error()
+	err := w.Close() // flushes into b
+	return b.Bytes(), err
 }
 
-// csvSafe keeps a spreadsheet from reading text as a formula (CSV injection).
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
+// YearCSVHeader are the columns of daten/<year>.csv.
+var YearCSVHeader = []string{"Beginn", "Ende", "Wochentag", "Anlass", "Kategorie", "Vorbereitung ab", "Vorlauf", "Idee", "Link", "Kalender-Abo"}
+
+// yearCSVRow is an occurrence's row of daten/<year>.csv.
+func (s *site) yearCSVRow(oc schedule.Occurrence) []string {
+	o := oc.Occasion
+	idea := ""
+	if len(o.Ideas) > 0 {
+		idea = o.Ideas[0].Title
 	}
-	return s
+	return []string{
+		excelcsv.Date(oc.Start), excelcsv.Date(oc.End), german.Weekday(oc.Start), o.Name.De, o.Category.Label(),
+		excelcsv.Date(calendar.PrepDay(oc)), german.Days(o.LeadDays), idea,
+		s.cfg.Abs(siteurl.Occasion(o.ID)), s.cfg.Abs(siteurl.FeedOccasion(o.ID)),
+	}
 }

@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/content"
 	"github.com/anlass/anlass/internal/markdown"
 	"github.com/anlass/anlass/internal/occasion"
@@ -295,9 +294,4 @@ func validSlug(s string) bool {
 		}
 	}
 	return true
-}
-
-// prepareFrom is the day to start preparing for an occurrence.
-func prepareFrom(oc schedule.Occurrence) civil.Date {
-	return oc.Start.AddDays(-oc.Occasion.LeadDays)
 }

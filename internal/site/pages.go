@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/anlass/anlass/internal/calendar"
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/markdown"
 	"github.com/anlass/anlass/internal/occasion"
@@ -168,7 +169,7 @@ func (s *site) occasionPage(v *occView) (*Page, func(*Page) error) {
 			Sub:      subscription(o.Name.De, s.cfg.Abs(siteurl.FeedOccasion(o.ID)), o.ID),
 		}
 		if n := v.NextOcc(); n != nil {
-			d.Prepare = prepareFrom(*n)
+			d.Prepare = calendar.PrepDay(*n)
 			d.PrepareNow = d.Prepare < s.w.Today
 			p.JSONLD = eventJSONLD(s, v, *n)
 		}

@@ -198,6 +198,10 @@ func TestDataFiles(t *testing.T) {
 	if rows[0][0] != "Beginn" || rows[0][3] != "Anlass" {
 		t.Errorf("CSV header = %v", rows[0])
 	}
+	// Dates as German Excel reads them: TT.MM.JJJJ.
+	if len(rows) < 2 || !regexp.MustCompile(`^\d\d\.\d\d\.2026$`).MatchString(rows[1][0]) {
+		t.Errorf("CSV first row = %v", rows[1:2])
+	}
 	if n := len(in.Window.InYear(2026)); len(rows) != n+1 {
 		t.Errorf("CSV has %d rows, want %d occurrences + header", len(rows), n)
 	}
