@@ -25,8 +25,8 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	fs.BoolVar(&o.Drafts, "buildDrafts", false, "include draft articles")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	fs.BoolVar(&o.Verbose, "verbose", false, "print more detail")
-	if err := fs.Parse(args); err != nil {
-		return exitError(2)
+	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
 	}
 	res, diags, err := build.Build(o)
 	for _, d := range diags {

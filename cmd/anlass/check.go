@@ -20,8 +20,8 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(source, "s", ".", "shorthand for --source")
 	format := fs.String("format", "text", "output `format`: text (path:line:col: message) or github (Actions annotations)")
 	now := fs.String("now", "", "judge the data as of this `day` (YYYY-MM-DD; default: SOURCE_DATE_EPOCH, else today)")
-	if err := fs.Parse(args); err != nil {
-		return exitError(2)
+	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
 	}
 	if *format != "text" && *format != "github" {
 		fmt.Fprintf(stderr, "anlass check: unknown format %q: expected text or github\n", *format)

@@ -46,8 +46,8 @@ func runList(args []string, stdout, stderr io.Writer) error {
 	var cats listFlag
 	fs.Var(&cats, "category", "only this `category` (mainstream, seasonal, quirky, mystic); repeatable or comma-separated")
 	regionCode := fs.String("region", "", "only occasions that apply in this `region` (DE, AT, CH or a state or canton such as DE-BY, AT-9, CH-ZH),\nplus its public holidays, Brückentage and (German states) Ferienbeginn, whatever --category says")
-	if err := fs.Parse(args); err != nil {
-		return exitError(2)
+	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
 	}
 	usageErr := func(format string, a ...any) error {
 		fmt.Fprintf(stderr, "anlass list: "+format+"\n", a...)

@@ -13,11 +13,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
+
+	"github.com/anlass/anlass/internal/yamlfile"
 )
 
 type command struct {
 	name, summary string
-	run                  func(args []string, stdout, stderr io.Writer) error
+	run           func(args []string, stdout, stderr io.Writer) error
 }
 
 var commands []command
@@ -32,37 +35,64 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", int(e)) }
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		usage(stdout)
-		if len(args) == 0 {
-			return 2
-		}
-		return 0
+	if len(args) == 0 {
+		usage(stderr)
+		return 2
 	}
-	if args[0] == "version" || args[0] == "--version" {
+	switch args[0] {
+	case "-h", "--help", "-help":
+		usage(stdout)
+		return 0
+	case "help":
+		if len(args) == 1 {
+			usage(stdout)
+			return 0
+		}
+		// anlass help list: the help of list.
+		args = []string{args[1], "--help"}
+	case "version", "--version":
 		fmt.Fprintln(stdout, "anlass", version())
 		return 0
 	}
+	c, ok := lookup(args[0])
+	if !ok {
+		fmt.Fprintf(stderr, "anlass: unknown command %q", args[0])
+		if s := closest(args[0], commandNames()); s != "" {
+			fmt.Fprintf(stderr, " (did you mean %q?)", s)
+		}
+		fmt.Fprintf(stderr, "\nRun 'anlass help' for the commands.\n")
+		return 2
+	}
+	err := c.run(args[1:], stdout, stderr)
+	var code exitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &code):
+		return int(code)
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	default:
+		fmt.Fprintf(stderr, "anlass %s: %v\n", c.name, err)
+		return 1
+	}
+}
+
+func lookup(name string) (command, bool) {
 	for _, c := range commands {
-		if c.name == args[0] {
-			err := c.run(args[1:], stdout, stderr)
-			var code exitError
-			switch {
-			case err == nil:
-				return 0
-			case errors.As(err, &code):
-				return int(code)
-			case errors.Is(err, flag.ErrHelp):
-				return 0
-			default:
-				fmt.Fprintf(stderr, "anlass %s: %v\n", c.name, err)
-				return 1
-			}
+		if c.name == name {
+			return c, true
 		}
 	}
-	fmt.Fprintf(stderr, "anlass: unknown command %q\n\n", args[0])
-	usage(stderr)
-	return 2
+	return command{}, false
+}
+
+func commandNames() []string {
+	var out []string
+	for _, c := range commands {
+		out = append(out, c.name)
+	}
+	return out
 }
 
 func usage(w io.Writer) {
@@ -71,18 +101,60 @@ func usage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nRun 'anlass <command> -h' for the flags of a command.")
+	fmt.Fprintln(w, "\nRun 'anlass help <command>' for the flags of a command.")
 }
 
-// newFlags returns a flag set that prints its usage to stderr.
+// newFlags returns a flag set whose usage goes to its output (stderr, or
+// stdout when help was asked for; see parseFlags).
 func newFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("anlass "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: anlass %s %s\n\nFlags:\n", name, usage)
+		fmt.Fprintf(fs.Output(), "Usage: anlass %s %s\n\nFlags:\n", name, usage)
 		fs.PrintDefaults()
 	}
 	return fs
+}
+
+// parseFlags parses a command's flags. --help prints the usage to stdout
+// and returns flag.ErrHelp (exit 0); a mistake gets one line that names it,
+// with a suggestion for a mistyped flag, and exit 2.
+func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) error {
+	out := fs.Output()
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, flag.ErrHelp):
+		fs.SetOutput(stdout)
+		fs.Usage()
+		fs.SetOutput(out)
+		return flag.ErrHelp
+	}
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		msg = "unknown flag --" + name
+		var names []string
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		if s := closest(name, names); s != "" {
+			msg += " (did you mean --" + s + "?)"
+		}
+	}
+	cmd := strings.TrimPrefix(fs.Name(), "anlass ")
+	fmt.Fprintf(out, "%s: %s\nRun 'anlass help %s' for its flags.\n", fs.Name(), msg, cmd)
+	return exitError(2)
+}
+
+// closest suggests the candidate a mistyped word was meant to be: one edit
+// away, or two for words of five letters or more ("tilte" → "title").
+func closest(word string, candidates []string) string {
+	limit := 2
+	if len(word) >= 5 {
+		limit = 3
+	}
+	return yamlfile.Closest(word, candidates, limit)
 }
 
 func version() string { return "0.1.0" }

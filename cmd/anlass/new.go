@@ -31,12 +31,9 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	name := fs.String("name", "", "occasion: the German `name`, if you know it already")
 	title := fs.String("title", "", "idea: the `title`, if you know it already")
 	date := fs.String("date", "", "idea: the publication `day` (YYYY-MM-DD, default today)")
-	pos, err := parseInterspersed(fs, args)
+	pos, err := parseInterspersed(fs, args, stdout)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return exitError(2)
+		return err
 	}
 	if len(pos) != 2 {
 		fs.Usage()
@@ -82,10 +79,10 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 
 // parseInterspersed parses flags anywhere among the arguments, so that
 // `anlass new occasion x --category quirky` works as well as flags first.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+func parseInterspersed(fs *flag.FlagSet, args []string, stdout io.Writer) ([]string, error) {
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := parseFlags(fs, args, stdout); err != nil {
 			return nil, err
 		}
 		rest := fs.Args()

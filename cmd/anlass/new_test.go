@@ -25,7 +25,8 @@ func TestNewExitCodes(t *testing.T) {
 		{[]string{"thing", "x"}, 2, "unknown kind"},
 		{[]string{"occasion"}, 2, "Usage:"},
 		{[]string{"idea", "a", "b"}, 2, "Usage:"},
-		{[]string{"--nope"}, 2, "flag provided but not defined"},
+		{[]string{"--nope"}, 2, "unknown flag --nope\n"},
+		{[]string{"idea", "x", "--tilte", "T"}, 2, "unknown flag --tilte (did you mean --title?)"},
 	} {
 		var out, errOut strings.Builder
 		args := append([]string{"new", "-s", dir}, c.args...)

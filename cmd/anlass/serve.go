@@ -28,8 +28,8 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&o.Now, "now", "", "build as if today were this `day` (YYYY-MM-DD)")
 	fs.BoolVar(&o.Drafts, "buildDrafts", true, "include draft articles (a preview shows your work in progress)")
 	fs.BoolVar(&o.Drafts, "D", true, "shorthand for --buildDrafts")
-	if err := fs.Parse(args); err != nil {
-		return exitError(2)
+	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
