@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/anlass/anlass/internal/build"
 )
@@ -63,5 +65,16 @@ func printSummary(w io.Writer, r build.Result, verbose bool) {
 	}
 	dest, _ := filepath.Abs(r.Dest)
 	fmt.Fprintf(w, "\nBuilt %s in %d ms\n", dest, r.Took.Milliseconds())
-	fmt.Fprintf(w, "Look at it with 'anlass serve' (http://127.0.0.1:1313/) or any static web server.\n")
+	fmt.Fprintf(w, "Look at it with '%s serve' (http://127.0.0.1:%d/) or any static web server.\n", self(), defaultPort)
+}
+
+// self is how the user can run anlass again: "go run ./cmd/anlass" when this
+// process is a binary that go run built in a temporary folder (there is no
+// anlass on the PATH then), else "anlass".
+func self() string {
+	exe, err := os.Executable()
+	if err == nil && strings.Contains(filepath.ToSlash(exe), "/go-build") {
+		return "go run ./cmd/anlass"
+	}
+	return "anlass"
 }

@@ -49,6 +49,14 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stderr, "%d occasions, %d holidays, %d articles: %s, %s\n",
 		len(p.Catalog.Occasions), len(p.Catalog.Holidays), articles, plural(errs, "error"), plural(warns, "warning"))
+	// Explain each kind of problem once: what it means, whether it matters.
+	notes, counts := l.Notes()
+	for i, n := range notes {
+		fmt.Fprintf(stderr, "\n%s: %s\n", plural(counts[i], "warning"), n)
+	}
+	if warns > 0 && errs == 0 {
+		fmt.Fprintln(stderr, "\nWarnings do not stop a build; errors do.")
+	}
 	if errs > 0 {
 		return exitError(1)
 	}

@@ -72,8 +72,8 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "Created %s\n\nFill in the empty fields (each is explained in a comment), then:\n", rel)
-	fmt.Fprintf(stdout, "  anlass check    lists every field that is still missing\n")
-	fmt.Fprintf(stdout, "  anlass serve    previews the site at http://127.0.0.1:%d/\n", defaultPort)
+	fmt.Fprintf(stdout, "  %s check    lists every field that is still missing\n", self())
+	fmt.Fprintf(stdout, "  %s serve    previews the site at http://127.0.0.1:%d/\n", self(), defaultPort)
 	return nil
 }
 

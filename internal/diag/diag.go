@@ -25,6 +25,10 @@ type Diagnostic struct {
 	Col      int
 	Severity Severity
 	Msg      string
+	// Note explains a kind of problem once, in a summary: what it means
+	// and whether it matters now ("school holidays are published only a few
+	// years ahead …"). Optional.
+	Note string
 }
 
 func (d Diagnostic) String() string {
@@ -49,12 +53,39 @@ type List []Diagnostic
 
 // Errorf adds an error.
 func (l *List) Errorf(path string, line, col int, format string, args ...any) {
-	*l = append(*l, Diagnostic{path, line, col, Error, fmt.Sprintf(format, args...)})
+	*l = append(*l, Diagnostic{Path: path, Line: line, Col: col, Severity: Error, Msg: fmt.Sprintf(format, args...)})
 }
 
 // Warnf adds a warning.
 func (l *List) Warnf(path string, line, col int, format string, args ...any) {
-	*l = append(*l, Diagnostic{path, line, col, Warning, fmt.Sprintf(format, args...)})
+	*l = append(*l, Diagnostic{Path: path, Line: line, Col: col, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+}
+
+// WithNote sets the note of every diagnostic in l and returns l.
+func (l List) WithNote(note string) List {
+	for i := range l {
+		l[i].Note = note
+	}
+	return l
+}
+
+// Notes returns the distinct notes of the diagnostics, in order of first
+// appearance, with how many diagnostics carry each.
+func (l List) Notes() (notes []string, counts []int) {
+	seen := map[string]int{}
+	for _, d := range l {
+		if d.Note == "" {
+			continue
+		}
+		i, ok := seen[d.Note]
+		if !ok {
+			i = len(notes)
+			seen[d.Note] = i
+			notes, counts = append(notes, d.Note), append(counts, 0)
+		}
+		counts[i]++
+	}
+	return notes, counts
 }
 
 // HasErrors reports whether any diagnostic is an error.

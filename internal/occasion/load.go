@@ -2,6 +2,7 @@ package occasion
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
@@ -380,6 +381,10 @@ func parseRule(m *yamlfile.Map, n *yaml.Node, text string) *rule.Rule {
 		m.Errorf(n, "a date rule is one line")
 		return nil
 	}
+	if hint := germanDateHint(text); hint != "" {
+		m.Errorf(n, "%q is not a rule: %s", text, hint)
+		return nil
+	}
 	r, err := rule.Parse(text)
 	if err != nil {
 		var re *rule.Error
@@ -440,6 +445,43 @@ func parseDates(m *yamlfile.Map) (map[int]YearRule, map[int]Pos) {
 }
 
 var fullDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// Dates as German writers type them: 05.10., 5.10.2026, 5. Oktober, 10/05.
+var (
+	germanNumericDate = regexp.MustCompile(`^\s*(\d{1,2})\.\s*(\d{1,2})\.?(\d{2,4})?\s*$`)
+	germanWordDate    = regexp.MustCompile(`^\s*(\d{1,2})\.?\s*([A-Za-zä]+)\.?\s*(\d{2,4})?\s*$`)
+	slashDate         = regexp.MustCompile(`^\s*(\d{1,2})/(\d{1,2})\s*$`)
+	germanMonths      = []string{"jan", "feb", "mär", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "dez"}
+)
+
+// germanDateHint recognises a date written the German way and says how to
+// write it as a rule; "" when text does not look like one.
+func germanDateHint(text string) string {
+	mmdd := func(day, month int) string {
+		if month < 1 || month > 12 || day < 1 || day > 31 {
+			return ""
+		}
+		return fmt.Sprintf("write dates as MM-DD, month first, e.g. %02d-%02d", month, day)
+	}
+	if m := germanNumericDate.FindStringSubmatch(text); m != nil {
+		d, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		return mmdd(d, mo)
+	}
+	if m := germanWordDate.FindStringSubmatch(text); m != nil {
+		word := strings.ToLower(m[2])
+		for i, prefix := range germanMonths {
+			if strings.HasPrefix(word, prefix) || prefix == "mär" && strings.HasPrefix(word, "mar") {
+				d, _ := strconv.Atoi(m[1])
+				return mmdd(d, i+1)
+			}
+		}
+	}
+	if m := slashDate.FindStringSubmatch(text); m != nil {
+		return fmt.Sprintf("write dates as MM-DD with a hyphen, month first, e.g. %02s-%02s for month %s, day %s", m[1], m[2], m[1], m[2])
+	}
+	return ""
+}
 
 func parseRegions(m *yamlfile.Map, holiday bool) []RegionRef {
 	items := m.Seq("regions", holiday)

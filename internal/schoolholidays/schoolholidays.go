@@ -267,6 +267,9 @@ func Coverage(states []*State, from, to civil.Date) diag.List {
 		}
 		if s.Last() < to {
 			l.Warnf(s.Path, last.Pos.Line, last.Pos.Col, "the school holidays of %s end %s (%s), before the end of the feed window (%s): add the next school years", r.Name, s.Last(), last.Name, to)
+			l[len(l)-1].Note = "School holidays are set a few school years ahead; until the next ones are published, " +
+				"the site and the region feeds show no Ferienbeginn after the last known period. Builds are not affected. " +
+				"Add the new school years to school-holidays/de/ when the Kultusministerkonferenz publishes them."
 		}
 	}
 	return l
