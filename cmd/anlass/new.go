@@ -12,15 +12,18 @@ import (
 )
 
 func init() {
-	register(command{name: "new", summary: "write a ready-to-fill occasion or idea article", run: runNew})
+	register(command{name: "new", summary: "write a ready-to-fill occasion, idea article or page", run: runNew})
 }
 
 const newUsage = `occasion <id> --category mainstream|seasonal|quirky|mystic [--name NAME]
        anlass new idea <slug> [--title TITLE] [--date YYYY-MM-DD]
+       anlass new page <slug> [--title TITLE]
 
-Writes occasions/<category>/<id>.yaml or content/<slug>.md with every field
-explained in a comment. Fill in the empty fields, then run 'anlass check'.
-An existing file is never overwritten.`
+Writes occasions/<category>/<id>.yaml, content/<slug>.md or pages/<slug>.md
+with every field explained in a comment. Fill in the empty fields, then run
+'anlass check'. 'anlass new page impressum' and 'anlass new page datenschutz'
+write a starting text to check and complete. An existing file is never
+overwritten.`
 
 func runNew(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("new", newUsage, stderr)
@@ -59,8 +62,10 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 			day = clk.Today
 		}
 		rel, err = scaffold.Idea{Slug: id, Title: *title, Date: day}.Create(*source)
+	case "page":
+		rel, err = scaffold.Page{Slug: id, Title: *title}.Create(*source)
 	default:
-		fmt.Fprintf(stderr, "anlass new: unknown kind %q: expected occasion or idea\n", kind)
+		fmt.Fprintf(stderr, "anlass new: unknown kind %q: expected occasion, idea or page\n", kind)
 		return exitError(2)
 	}
 	var ue *scaffold.UsageError

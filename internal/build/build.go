@@ -126,6 +126,7 @@ type computed struct {
 	window   *schedule.Window
 	clock    clock.Clock
 	articles []*content.Article // published ones
+	pages    []*content.Page    // published ones
 }
 
 // compute loads the project and computes every occurrence of the window
@@ -157,8 +158,14 @@ func compute(opts Options, sw *stopwatch) (computed, diag.List, error) {
 			articles = append(articles, a)
 		}
 	}
+	var pages []*content.Page
+	for _, pg := range p.Pages {
+		if !pg.Draft || opts.Drafts {
+			pages = append(pages, pg)
+		}
+	}
 	sw.mark("dates")
-	return computed{p, w, clk, articles}, l, nil
+	return computed{p, w, clk, articles, pages}, l, nil
 }
 
 // checkDestination refuses outputs that would replace the project itself or

@@ -59,7 +59,7 @@ func prepare(opts Options, sw *stopwatch) (*Snapshot, diag.List, error) {
 	}
 	cb := calendar.NewBuilder(c.project.Config, c.clock.Stamp)
 	book := regionBook(c.project, c.window)
-	files, err := site.Files(site.Input{Project: c.project, Window: c.window, Clock: c.clock, Articles: c.articles, Regions: book})
+	files, err := site.Files(site.Input{Project: c.project, Window: c.window, Clock: c.clock, Articles: c.articles, Pages: c.pages, Regions: book})
 	if err != nil {
 		return nil, l, err
 	}

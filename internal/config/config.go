@@ -3,9 +3,13 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/anlass/anlass/internal/diag"
@@ -27,6 +31,11 @@ type Config struct {
 	// MonthsBefore is how far back the subscription feeds reach: to the first
 	// day of the month MonthsBefore months before this one.
 	MonthsBefore int
+	// RepoURL is the site's repository (https://github.com/owner/anlass):
+	// pages link to their source file and to the proposal form. Empty: no links.
+	RepoURL    string
+	RepoBranch string // the branch edit links open (default main)
+	Brand      Brand
 }
 
 // Default is the configuration used for keys the file leaves out.
@@ -40,6 +49,7 @@ func Default() Config {
 		YearsBefore:  1,
 		YearsAfter:   4,
 		MonthsBefore: 1,
+		RepoBranch:   "main",
 	}
 }
 
@@ -60,7 +70,8 @@ func Load(root string) (Config, diag.List) {
 	if n == nil {
 		return c, l
 	}
-	m := yamlfile.NewMap(File, n, &l, "", "title", "description", "base_url", "language", "uid_domain", "feeds")
+	m := yamlfile.NewMap(File, n, &l, "", "title", "description", "base_url", "language", "uid_domain", "feeds",
+		"repo_url", "repo_branch", "brand")
 	if s, _ := m.String("title", false); s != "" {
 		c.Title = s
 	}
@@ -80,6 +91,54 @@ func Load(root string) (Config, diag.List) {
 			m.Errorf(n, "uid_domain %q: expected a domain name such as anlass.example.org", s)
 		} else {
 			c.UIDDomain = s
+		}
+	}
+	if s, n := m.String("repo_url", false); s != "" {
+		u, err := url.Parse(s)
+		if err != nil || u.Scheme != "https" || u.Host == "" || strings.Trim(u.Path, "/") == "" || u.RawQuery != "" {
+			m.Errorf(n, "repo_url %q: expected the repository's address, e.g. https://github.com/owner/anlass", s)
+		} else {
+			c.RepoURL = strings.TrimSuffix(strings.TrimSuffix(s, "/"), ".git")
+		}
+	}
+	if s, n := m.String("repo_branch", false); s != "" {
+		if strings.ContainsAny(s, " ~^:?*[\\") {
+			m.Errorf(n, "repo_branch %q is not a branch name", s)
+		} else {
+			c.RepoBranch = s
+		}
+	}
+	if b := m.Mapping("brand", false, "brand", "logo", "accent", "accent_dark", "footer"); b != nil {
+		if s, n := b.String("logo", false); s != "" {
+			if err := checkLogo(root, s); err != nil {
+				b.Errorf(n, "brand.logo %q: %v", s, err)
+			} else {
+				c.Brand.Logo = path.Clean(s)
+			}
+		}
+		if s, n := b.String("accent", false); s != "" {
+			if hex, err := checkAccent(s, PageBackground, "light"); err != nil {
+				b.Errorf(n, "brand.accent %v", err)
+			} else {
+				c.Brand.Accent = hex
+			}
+		}
+		if s, n := b.String("accent_dark", false); s != "" {
+			if hex, err := checkAccent(s, PageBackgroundDark, "dark"); err != nil {
+				b.Errorf(n, "brand.accent_dark %v", err)
+			} else {
+				c.Brand.AccentDark = hex
+			}
+		}
+		if c.Brand.AccentDark == "" && c.Brand.Accent != "" {
+			c.Brand.AccentDark = DarkVariant(c.Brand.Accent)
+		}
+		if s, n := b.String("footer", false); s != "" {
+			if strings.Contains(strings.TrimSpace(s), "\n") {
+				b.Errorf(n, "brand.footer is one line")
+			} else {
+				c.Brand.Footer = strings.TrimSpace(s)
+			}
 		}
 	}
 	if f := m.Mapping("feeds", false, "feeds", "years_before", "years_after", "months_before"); f != nil {
@@ -106,6 +165,27 @@ func Load(root string) (Config, diag.List) {
 		}
 	}
 	return c, l
+}
+
+// checkLogo accepts an image file inside the project.
+func checkLogo(root, rel string) error {
+	ext := strings.ToLower(path.Ext(rel))
+	if !slices.Contains([]string{".svg", ".png", ".webp", ".jpg", ".jpeg"}, ext) {
+		return errors.New("expected an image: .svg, .png, .webp or .jpg")
+	}
+	if path.IsAbs(rel) || !filepath.IsLocal(filepath.FromSlash(rel)) {
+		return errors.New("give a path inside the project, e.g. assets/logo.svg")
+	}
+	fi, err := os.Lstat(filepath.Join(root, filepath.FromSlash(rel)))
+	switch {
+	case err != nil:
+		return errors.New("no such file in the project")
+	case !fi.Mode().IsRegular():
+		return errors.New("not a regular file (anlass reads no links)")
+	case fi.Size() > 200<<10:
+		return fmt.Errorf("%d KB: a logo should be small (at most 200 KB)", fi.Size()>>10)
+	}
+	return nil
 }
 
 // SetBaseURL validates and normalises the base URL (always ending in "/").

@@ -105,56 +105,16 @@ func Load(root string) ([]*Article, diag.List) {
 
 // Parse reads one article; problems go to l.
 func Parse(rel string, data []byte, l *diag.List) *Article {
-	if !utf8.Valid(data) {
-		// The front matter is checked by yamlfile.Parse, but the body is not.
-		line, col := yamlfile.InvalidUTF8(data)
-		l.Errorf(rel, line, col, "file is not valid UTF-8: save it as UTF-8")
-		return nil
-	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	a := &Article{Path: rel, Slug: strings.TrimSuffix(path.Base(rel), ".md")}
 	if !slugRE.MatchString(a.Slug) {
 		l.Errorf(rel, 0, 0, "file name %q is not a slug: use lower-case ASCII letters, digits and hyphens (it becomes the URL)", path.Base(rel))
 	}
-	if !bytes.HasPrefix(data, []byte("---\n")) {
-		l.Errorf(rel, 1, 1, "missing front matter: start the file with a line --- , then title:, summary:, date:, then ---")
+	doc := parseDocument(rel, data, "title:, summary:, date:,", l)
+	if doc == nil {
 		return nil
 	}
-	rest := data[4:]
-	if bytes.HasPrefix(rest, []byte("---\n")) || bytes.Equal(rest, []byte("---")) {
-		l.Errorf(rel, 2, 1, "front matter is empty: give at least title:, summary: and date:")
-		return nil
-	}
-	end := bytes.Index(rest, []byte("\n---\n"))
-	if end < 0 {
-		if bytes.HasSuffix(rest, []byte("\n---")) {
-			end = len(rest) - 4
-		} else {
-			l.Errorf(rel, 1, 1, "front matter is not closed: add a line --- after it")
-			return nil
-		}
-	}
-	fm := rest[:end+1]
-	fmLines := bytes.Count(fm, []byte("\n"))
-	a.BodyLine = fmLines + 3
-	if end+5 <= len(rest) {
-		a.Body = rest[end+5:]
-	}
-	// Parse the front matter with positions shifted by the opening --- line.
-	var fl diag.List
-	n := yamlfile.Parse(rel, fm, &fl)
-	for _, d := range fl {
-		if d.Line > 0 {
-			d.Line++
-		}
-		*l = append(*l, d)
-	}
-	if n == nil {
-		return nil
-	}
-	shift(n)
-	m := yamlfile.NewMap(rel, n, l, "front matter", frontMatterKeys...)
+	a.Body, a.BodyLine = doc.body, doc.bodyLine
+	m := yamlfile.NewMap(rel, doc.front, l, "front matter", frontMatterKeys...)
 	a.Title, _ = m.String("title", true)
 	a.Summary, _ = m.String("summary", true)
 	a.Summary = strings.TrimSpace(a.Summary)
@@ -180,6 +140,64 @@ func Parse(rel string, data []byte, l *diag.List) *Article {
 	}
 	a.Draft, _ = m.Bool("draft")
 	return a
+}
+
+// document is a Markdown file split into its front matter and body.
+type document struct {
+	front    *yaml.Node // the front matter, positions as in the file
+	body     []byte     // Markdown, with LF line ends
+	bodyLine int        // the line of the file where body starts
+}
+
+// parseDocument splits a Markdown file with YAML front matter between ---
+// lines; need names the keys the front matter must have, for messages.
+func parseDocument(rel string, data []byte, need string, l *diag.List) *document {
+	if !utf8.Valid(data) {
+		// The front matter is checked by yamlfile.Parse, but the body is not.
+		line, col := yamlfile.InvalidUTF8(data)
+		l.Errorf(rel, line, col, "file is not valid UTF-8: save it as UTF-8")
+		return nil
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	if !bytes.HasPrefix(data, []byte("---\n")) {
+		l.Errorf(rel, 1, 1, "missing front matter: start the file with a line --- , then %s then ---", need)
+		return nil
+	}
+	rest := data[4:]
+	if bytes.HasPrefix(rest, []byte("---\n")) || bytes.Equal(rest, []byte("---")) {
+		l.Errorf(rel, 2, 1, "front matter is empty: give at least %s", strings.TrimSuffix(need, ","))
+		return nil
+	}
+	end := bytes.Index(rest, []byte("\n---\n"))
+	if end < 0 {
+		if bytes.HasSuffix(rest, []byte("\n---")) {
+			end = len(rest) - 4
+		} else {
+			l.Errorf(rel, 1, 1, "front matter is not closed: add a line --- after it")
+			return nil
+		}
+	}
+	fm := rest[:end+1]
+	doc := &document{bodyLine: bytes.Count(fm, []byte("\n")) + 3}
+	if end+5 <= len(rest) {
+		doc.body = rest[end+5:]
+	}
+	// Parse the front matter with positions shifted by the opening --- line.
+	var fl diag.List
+	n := yamlfile.Parse(rel, fm, &fl)
+	for _, d := range fl {
+		if d.Line > 0 {
+			d.Line++
+		}
+		*l = append(*l, d)
+	}
+	if n == nil {
+		return nil
+	}
+	shift(n)
+	doc.front = n
+	return doc
 }
 
 // shift moves node positions one line down, past the opening --- line.

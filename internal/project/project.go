@@ -3,6 +3,8 @@
 package project
 
 import (
+	"net"
+	"strings"
 	"sync"
 
 	"github.com/anlass/anlass/internal/civil"
@@ -20,6 +22,7 @@ type Project struct {
 	Config   config.Config
 	Catalog  *occasion.Catalog
 	Articles []*content.Article // drafts included
+	Pages    []*content.Page    // standalone pages (Impressum, Datenschutz), drafts included
 	Engine   *schedule.Engine
 	School   []*schoolholidays.State // school holidays per German state; nil without school-holidays/
 }
@@ -38,14 +41,18 @@ func LoadCached(root string, cache *occasion.ParseCache) (*Project, diag.List) {
 	l = append(l, cl...)
 	// The three kinds of input are independent: read them at the same time
 	// (the occasions, most of the work, on all CPUs themselves).
-	var ol, al, sl diag.List
+	var ol, al, pl, sl diag.List
 	var wg sync.WaitGroup
-	wg.Go(func() { p.Articles, al = content.Load(root) })
+	wg.Go(func() {
+		p.Articles, al = content.Load(root)
+		p.Pages, pl = content.LoadPages(root)
+	})
 	wg.Go(func() { p.School, sl = schoolholidays.Load(root) })
 	p.Catalog, ol = occasion.LoadCached(root, cache)
 	wg.Wait()
 	l = append(l, ol...)
 	l = append(l, al...)
+	l = append(l, pl...)
 	l = append(l, sl...)
 	p.Engine = schedule.New(p.Catalog)
 	for _, a := range p.Articles {
@@ -71,7 +78,48 @@ func Check(root string, today civil.Date) (*Project, diag.List) {
 		// end before the feed window a build made today would have.
 		from, to := schedule.FeedWindow(today, p.Config.YearsBefore, p.Config.YearsAfter)
 		l = append(l, schoolholidays.Coverage(p.School, from, to)...)
+		l = append(l, checkImpressum(p)...)
 		l.Sort()
 	}
 	return p, l
+}
+
+// checkImpressum warns when a site published at a public address has no
+// Impressum: in Germany every business website needs one (§ 5 DDG), in
+// Austria and Switzerland an equivalent notice.
+func checkImpressum(p *Project) diag.List {
+	var l diag.List
+	if !isPublic(p.Config.Host()) {
+		return nil
+	}
+	if pg := content.Find(p.Pages, "impressum"); pg == nil || pg.Draft {
+		l.Warnf(config.File, 0, 0, "base_url %s is a public address, but there is no %s/impressum.md: a site run by a company in Germany needs an Impressum (§ 5 DDG); anlass new page impressum writes one to fill in", p.Config.BaseURL, content.PagesDir)
+	}
+	return l
+}
+
+// isPublic reports whether host is an address on the internet rather than
+// this machine or a reserved test name.
+func isPublic(host string) bool {
+	h := strings.ToLower(host)
+	if i := strings.LastIndex(h, ":"); i >= 0 && !strings.Contains(h, "]") {
+		h = h[:i]
+	}
+	h = strings.Trim(h, "[]")
+	if ip := net.ParseIP(h); ip != nil {
+		return !ip.IsLoopback() && !ip.IsPrivate() && !ip.IsUnspecified() && !ip.IsLinkLocalUnicast()
+	}
+	if h == "localhost" || !strings.Contains(h, ".") {
+		return false
+	}
+	for _, suffix := range []string{".localhost", ".local", ".test", ".invalid", ".example", ".internal", ".lan", ".home.arpa"} {
+		if strings.HasSuffix(h, suffix) {
+			return false
+		}
+	}
+	switch h {
+	case "example.org", "example.com", "example.net":
+		return false
+	}
+	return true
 }

@@ -14,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"text/template"
 
@@ -55,6 +56,51 @@ type Idea struct {
 	Slug  string
 	Title string     // empty leaves the field to fill in
 	Date  civil.Date // first publication
+}
+
+// Page is what `anlass new page` fills in: a standalone page such as the
+// Impressum. For impressum and datenschutz the file starts with a text to
+// check and complete; any other slug gets an empty page.
+type Page struct {
+	Slug  string
+	Title string // empty leaves the field to fill in
+}
+
+// PagePath is the file of a standalone page, relative to the project root.
+func PagePath(slug string) string { return path.Join(content.PagesDir, slug+".md") }
+
+// Render returns the text of a new page.
+func (p Page) Render() ([]byte, error) {
+	if err := checkSlug("slug", p.Slug); err != nil {
+		return nil, err
+	}
+	if slices.Contains(content.Reserved, p.Slug) {
+		return nil, usagef("the site uses /%s/ itself: choose another slug", p.Slug)
+	}
+	title, err := yamlScalar("title", p.Title)
+	if err != nil {
+		return nil, err
+	}
+	name := "page.md.tmpl"
+	if p.Slug == "impressum" || p.Slug == "datenschutz" {
+		name = p.Slug + ".md.tmpl"
+	}
+	var b bytes.Buffer
+	err = tmpl.ExecuteTemplate(&b, name, map[string]string{"Slug": p.Slug, "Title": title})
+	return b.Bytes(), err
+}
+
+// Create writes a new page below root and returns its path relative to root.
+func (p Page) Create(root string) (string, error) {
+	data, err := p.Render()
+	if err != nil {
+		return "", err
+	}
+	rel := PagePath(p.Slug)
+	if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(rel))); err == nil {
+		return "", fmt.Errorf("%s %w: not overwriting it", rel, ErrExists)
+	}
+	return rel, writeNew(root, rel, data)
 }
 
 // OccasionPath is the file of an occasion, relative to the project root.

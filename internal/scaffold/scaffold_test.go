@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/anlass/anlass/internal/civil"
+	"github.com/anlass/anlass/internal/content"
 	"github.com/anlass/anlass/internal/diag"
 	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/project"
@@ -266,6 +267,37 @@ func TestSlugify(t *testing.T) {
 	} {
 		if got := Slugify(in); got != want {
 			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A new page passes the loader as written (the legal pages with their
+// starting texts) or once its title and description are filled in.
+func TestPagePassesCheck(t *testing.T) {
+	root := t.TempDir()
+	for _, p := range []Page{{Slug: "impressum"}, {Slug: "datenschutz"}, {Slug: "agb", Title: "Allgemeine Geschäftsbedingungen"}} {
+		rel, err := p.Create(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Slug == "agb" {
+			data, _ := os.ReadFile(filepath.Join(root, rel))
+			os.WriteFile(filepath.Join(root, rel), []byte(strings.Replace(string(data), "description:\n", "description: Die Bedingungen.\n", 1)), 0o644)
+		}
+		if _, err := p.Create(root); !errors.Is(err, ErrExists) {
+			t.Errorf("%s: second Create: %v, want ErrExists", p.Slug, err)
+		}
+	}
+	pages, l := content.LoadPages(root)
+	if len(l) > 0 || len(pages) != 3 {
+		t.Fatalf("%d pages, %v", len(pages), l)
+	}
+	if content.Find(pages, "datenschutz").Title != "Datenschutz" || !strings.Contains(string(content.Find(pages, "impressum").Body), "§ 5 DDG") {
+		t.Error("the legal pages lack their starting texts")
+	}
+	for _, slug := range []string{"finder", "anlaesse", "Impressum"} {
+		if _, err := (Page{Slug: slug}).Render(); err == nil {
+			t.Errorf("%s: no error", slug)
 		}
 	}
 }

@@ -44,7 +44,14 @@ func loadInput(t testing.TB, root string, today civil.Date, baseURL string) Inpu
 			arts = append(arts, a)
 		}
 	}
+	var pages []*content.Page
+	for _, pg := range p.Pages {
+		if !pg.Draft {
+			pages = append(pages, pg)
+		}
+	}
 	return Input{
+		Pages:     pages,
 		Project:   p,
 		Window:    w,
 		Clock:     clock.Clock{Stamp: today.Time(), Today: today, Fixed: true},

@@ -51,15 +51,37 @@ type Common struct {
 	Window      string         // the build's date range, "2025–2030"
 	HasRegions  bool           // the site has region pages (a project with public holidays)
 	Categories  []*catView     // the four categories with their occasions
+	// LegalPages are the standalone pages (Impressum, Datenschutz) every
+	// footer links to.
+	LegalPages []legalLink
+	// ProposeURL is the form for proposing an occasion (the repository's
+	// issue form); empty without repo_url.
+	ProposeURL string
+	// BrandCSS sets the accent colours of brand.accent; empty without one.
+	BrandCSS template.CSS
 }
+
+// legalLink is a standalone page in the footer.
+type legalLink struct{ Title, Path string }
 
 // newCommon gathers the Common of s.
 func newCommon(s *site) *Common {
-	return &Common{
+	c := &Common{
 		Site: &s.cfg, Today: s.w.Today, Year: s.w.Today.Year(), PlannerYear: s.plannerYear(),
 		Window:     strconv.Itoa(s.w.From.Year()) + "–" + strconv.Itoa(s.w.To.Year()),
 		HasRegions: len(s.in.Project.Catalog.Holidays) > 0, Categories: s.index.cats,
 	}
+	for _, pg := range s.pages() {
+		c.LegalPages = append(c.LegalPages, legalLink{Title: pg.Title, Path: siteurl.Page(pg.Slug)})
+	}
+	if s.cfg.RepoURL != "" {
+		c.ProposeURL = s.cfg.RepoURL + "/issues/new?template=" + ProposalForm
+	}
+	if b := s.cfg.Brand; b.Accent != "" {
+		c.BrandCSS = template.CSS(":root{--accent:" + b.Accent + ";--accent-ink:" + config.InkOn(b.Accent) + "}" +
+			"@media (prefers-color-scheme: dark){:root{--accent:" + b.AccentDark + ";--accent-ink:" + config.InkOn(b.AccentDark) + "}}")
+	}
+	return c
 }
 
 // Links are the hrefs of the site's fixed pages, relative to a page. Pages
@@ -68,6 +90,9 @@ type Links struct {
 	Home, OccasionsIndex, ArticlesIndex, TagsIndex, RegionsIndex string
 	SubscribePage, SearchPage, SearchIndex, DataPage, Sitemap    string
 	Atom, OccasionsJSON                                          string
+	// Logo is the brand's logo (brand.logo), CustomCSS the project's
+	// templates/static/custom.css; empty when there is none.
+	Logo, CustomCSS string
 }
 
 // prepare fills the page's fields from the site.
@@ -100,9 +125,32 @@ func (s *site) linksOf(p *Page) *Links {
 			TagsIndex: p.Rel(siteurl.Tags()), RegionsIndex: p.Rel(siteurl.Regions()), SubscribePage: p.Rel(siteurl.Subscribe()),
 			SearchPage: p.Rel(siteurl.Search()), SearchIndex: p.Rel(siteurl.SearchIndex()), DataPage: p.Rel(siteurl.Data()),
 			Sitemap: p.Rel("/sitemap.xml"), Atom: p.Rel(siteurl.AtomFeed()), OccasionsJSON: p.Rel(siteurl.OccasionsJSON()),
+			Logo: p.optionalAsset(s.tpl.logo), CustomCSS: p.optionalAsset(s.tpl.customCSS),
 		}, nil
 	})
 	return l
+}
+
+// ProposalForm is the issue form of the repository that proposes an occasion
+// (.github/ISSUE_TEMPLATE/anlass-vorschlagen.yml).
+const ProposalForm = "anlass-vorschlagen.yml"
+
+// EditURL is the address that opens the file rel (a path in the project,
+// occasions/quirky/pi-tag.yaml) in the repository's editor; empty without
+// repo_url.
+func (p *Page) EditURL(rel string) string {
+	if p.s.cfg.RepoURL == "" || rel == "" {
+		return ""
+	}
+	return p.s.cfg.RepoURL + "/edit/" + p.s.cfg.RepoBranch + "/" + rel
+}
+
+// optionalAsset is the href of an asset when name is not empty.
+func (p *Page) optionalAsset(name string) string {
+	if name == "" {
+		return ""
+	}
+	return p.Asset(name)
 }
 
 // Rel is the href of a site path from this page.

@@ -2,12 +2,14 @@ package site
 
 import (
 	"encoding/json"
+	"fmt"
 	"html/template"
 	"strconv"
 	"time"
 
 	"github.com/anlass/anlass/internal/calendar"
 	"github.com/anlass/anlass/internal/civil"
+	"github.com/anlass/anlass/internal/content"
 	"github.com/anlass/anlass/internal/markdown"
 	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/schedule"
@@ -91,6 +93,16 @@ func (s *site) outputs() []output {
 	page(&Page{Path: siteurl.Data(), Kind: "data", Title: "Daten und Formate", Section: "",
 		Description: "Alle Anlässe als JSON, CSV für Tabellenkalkulationen, Atom-Feed und iCalendar – offen und ohne Anmeldung.",
 		D:           ix.years}, nil)
+	for _, pg := range s.pages() {
+		page(&Page{Path: siteurl.Page(pg.Slug), Kind: "page", Title: pg.Title, Description: pg.Description}, func(p *Page) error {
+			body, err := markdown.Render(pg.Body, p.Rel)
+			if err != nil {
+				return fmt.Errorf("%s: %w", pg.Path, err)
+			}
+			p.D = pageData{Page: pg, Body: body.HTML}
+			return nil
+		})
+	}
 	page(&Page{Path: "/404.html", Kind: "404", Title: "Seite nicht gefunden", NoIndex: true, Absolute: true,
 		Description: "Diese Seite gibt es nicht (mehr)."}, nil)
 
@@ -99,6 +111,11 @@ func (s *site) outputs() []output {
 	}
 	outs = append(outs, s.dataOutputs(outs)...)
 	return outs
+}
+
+type pageData struct {
+	Page *content.Page
+	Body template.HTML
 }
 
 type homeData struct {

@@ -31,15 +31,16 @@ type Input struct {
 	Window   *schedule.Window
 	Clock    clock.Clock
 	Articles []*content.Article // published only (drafts removed), sorted by slug
+	Pages    []*content.Page    // standalone pages, published only, sorted by slug
 
 	// Regions holds every region's holidays, Brückentage and Ferienbeginn,
 	// computed once per build and shared with the region feeds. Nil means
 	// Render computes it from the Window.
 	Regions *regiondays.Book
 
-	// Templates holds the page templates and static/ assets. Nil means
-	// <Project.Root>/templates when it has a base.html, else the copy built
-	// into anlass.
+	// Templates holds the page templates and static/ assets. Nil means the
+	// project's templates/ folder over the copy built into anlass: a project
+	// keeps only the files it changes.
 	Templates fs.FS
 }
 
@@ -73,6 +74,11 @@ func newSite(in Input) (*site, error) {
 	if err != nil {
 		return nil, err
 	}
+	if logo := in.Project.Config.Brand.Logo; logo != "" {
+		if err := t.addLogo(in.Project.Root, logo); err != nil {
+			return nil, err
+		}
+	}
 	s := &site{in: in, cfg: in.Project.Config, w: in.Window, tpl: t}
 	s.index, err = buildIndex(s)
 	if err != nil {
@@ -92,7 +98,7 @@ func (s *site) execute(name string, p *Page) ([]byte, error) {
 	defer pageBuffers.Put(buf)
 	buf.Reset()
 	if err := t.ExecuteTemplate(buf, "base", p); err != nil {
-		return nil, err
+		return nil, s.tpl.explain(err)
 	}
 	return bytes.Clone(buf.Bytes()), nil
 }
@@ -134,3 +140,6 @@ func Files(in Input) ([]File, error) {
 	}
 	return files, nil
 }
+
+// pages are the published standalone pages.
+func (s *site) pages() []*content.Page { return s.in.Pages }

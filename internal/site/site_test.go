@@ -6,7 +6,10 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"html"
+	"io/fs"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"slices"
@@ -14,7 +17,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/anlass/anlass/internal/config"
 	"github.com/anlass/anlass/internal/occasion"
+	"github.com/anlass/anlass/internal/testutil"
 )
 
 var (
@@ -338,5 +343,48 @@ func TestTagPagesNeedTwoEntries(t *testing.T) {
 		if strings.Contains(string(data), "themen/mathematik/") {
 			t.Errorf("%s links the tag page themen/mathematik/, which does not exist", name)
 		}
+	}
+}
+
+// A template error names the file a contributor must open, and whether it
+// is the project's own or anlass's built-in copy.
+func TestTemplateErrorsNameTheFile(t *testing.T) {
+	for _, tc := range []struct {
+		file, text, want string
+	}{
+		{"occasion.html", "{{define \"main\"}}\n<p>{{.Nope}}</p>\n{{end}}\n", "templates/occasion.html:2:"},
+		{"tag.html", "{{define \"main\"}}\n{{if}}\n{{end}}\n", "templates/tag.html:2:"},
+	} {
+		root := testutil.Project(t, "-- templates/"+tc.file+" --\n"+tc.text)
+		in := fixture(t)
+		in.Templates = overlay{project: os.DirFS(filepath.Join(root, "templates")), builtin: templatesFS()}
+		files, err := Files(in)
+		if err == nil {
+			for _, f := range files {
+				if _, err = f.Render(); err != nil {
+					break
+				}
+			}
+		}
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: err = %v, want one naming %s", tc.file, err, tc.want)
+		}
+	}
+	// Without a project copy the message names the built-in file.
+	if got := origin(overlay{builtin: templatesFS()}, "occasion.html"); got != "built-in occasion.html" {
+		t.Errorf("origin = %q", got)
+	}
+}
+
+// The brand accent is checked against the page backgrounds the stylesheet
+// really has.
+func TestBackgroundsMatchTheStylesheet(t *testing.T) {
+	css, err := fs.ReadFile(templatesFS(), "static/style.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bgs := regexp.MustCompile(`--bg: (#[0-9a-f]{6});`).FindAllStringSubmatch(string(css), -1)
+	if len(bgs) < 2 || bgs[0][1] != config.PageBackground || bgs[1][1] != config.PageBackgroundDark {
+		t.Fatalf("style.css backgrounds %v, config has %s and %s", bgs, config.PageBackground, config.PageBackgroundDark)
 	}
 }

@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
-	builtin "github.com/anlass/anlass/templates"
+	"github.com/anlass/anlass/internal/yamlfile"
 )
 
 // pageTemplates are the page files; each is parsed together with base.html
@@ -21,13 +21,18 @@ var pageTemplates = []string{
 	"home", "occasion", "occasions", "category", "article", "articles",
 	"tags", "tag", "planner", "subscribe", "search", "data", "404",
 	"regions", "region", // internal/site/regions.go
+	"page", // standalone pages: Impressum, Datenschutz
 }
 
 // templates are parsed once per build and shared by all workers.
 type templates struct {
+	fs     fs.FS
 	pages  map[string]*template.Template
 	chrome *template.Template // base.html and partials.html: "header", "footer"
 	assets []asset
+	// logo and customCSS name the assets of brand.logo and of the project's
+	// static/custom.css; empty when there is none.
+	logo, customCSS string
 }
 
 // asset is a file copied from static/ to /assets/.
@@ -40,19 +45,11 @@ type asset struct {
 // assetDir is where static/ is published.
 const assetDir = "/assets/"
 
-func defaultTemplates(root string) fs.FS {
-	dir := filepath.Join(root, "templates")
-	if _, err := os.Stat(filepath.Join(dir, "base.html")); err == nil {
-		return os.DirFS(dir)
-	}
-	return builtin.FS
-}
-
 func loadTemplates(tfs fs.FS) (*templates, error) {
-	t := &templates{pages: map[string]*template.Template{}}
+	t := &templates{fs: tfs, pages: map[string]*template.Template{}}
 	root, err := template.New("").Funcs(funcs).ParseFS(tfs, "base.html", "partials.html")
 	if err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
+		return nil, t.explain(err)
 	}
 	for _, need := range []string{"base", "header", "footer"} {
 		if root.Lookup(need) == nil {
@@ -68,7 +65,7 @@ func loadTemplates(tfs fs.FS) (*templates, error) {
 			return nil, err
 		}
 		if _, err := c.ParseFS(tfs, name+".html"); err != nil {
-			return nil, fmt.Errorf("templates: %w", err)
+			return nil, t.explain(err)
 		}
 		if c.Lookup("main") == nil {
 			return nil, fmt.Errorf("templates: %s.html must define \"main\"", name)
@@ -87,12 +84,10 @@ func loadTemplates(tfs fs.FS) (*templates, error) {
 		if err != nil {
 			return nil, err
 		}
-		sum := sha256.Sum256(data)
-		t.assets = append(t.assets, asset{
-			name: e.Name(),
-			data: data,
-			href: assetDir + e.Name() + "?v=" + hex.EncodeToString(sum[:5]),
-		})
+		t.addAsset(e.Name(), data)
+	}
+	if fromProject(tfs, "static/custom.css") {
+		t.customCSS = "custom.css"
 	}
 	for _, need := range []string{"style.css", "site.js"} {
 		if !slices.ContainsFunc(t.assets, func(a asset) bool { return a.name == need }) {
@@ -102,6 +97,25 @@ func loadTemplates(tfs fs.FS) (*templates, error) {
 	return t, nil
 }
 
+// addAsset publishes data at /assets/<name>, linked with a content hash so
+// that browsers fetch it again only when it changed.
+func (t *templates) addAsset(name string, data []byte) {
+	sum := sha256.Sum256(data)
+	t.assets = append(t.assets, asset{name: name, data: data, href: assetDir + name + "?v=" + hex.EncodeToString(sum[:5])})
+}
+
+// addLogo publishes the brand's logo (a file of the project, checked by the
+// configuration) as an asset.
+func (t *templates) addLogo(root, rel string) error {
+	data, err := yamlfile.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+	if err != nil {
+		return fmt.Errorf("brand.logo: %w", err)
+	}
+	t.logo = "logo" + strings.ToLower(path.Ext(rel))
+	t.addAsset(t.logo, data)
+	return nil
+}
+
 func (t *templates) asset(name string) string {
 	for _, a := range t.assets {
 		if a.name == name {
@@ -109,4 +123,24 @@ func (t *templates) asset(name string) string {
 		}
 	}
 	return assetDir + name
+}
+
+// templateAt finds "template: occasion.html:73:87:" (or ":73:") in an
+// html/template error.
+var templateAt = regexp.MustCompile(`template: ([A-Za-z0-9_.-]+\.html):(\d+)(:\d+)?:`)
+
+// explain rewrites an html/template error so that it names the file a
+// contributor must open: "templates/occasion.html:73:87: …" for the
+// project's own file, "built-in occasion.html:73:87: …" for anlass's copy.
+func (t *templates) explain(err error) error {
+	msg := err.Error()
+	m := templateAt.FindStringSubmatchIndex(msg)
+	if m == nil {
+		return fmt.Errorf("templates: %w", err)
+	}
+	name, line, col := msg[m[2]:m[3]], msg[m[4]:m[5]], ""
+	if m[6] >= 0 {
+		col = msg[m[6]:m[7]]
+	}
+	return fmt.Errorf("%s:%s%s: %s", origin(t.fs, name), line, col, strings.TrimSpace(msg[m[1]:]))
 }

@@ -19,6 +19,7 @@ func Tag(t string) string          { return "/themen/" + t + "/" }
 func Planner(year int) string      { return "/planer/" + strconv.Itoa(year) + "/" }
 func Regions() string              { return "/regionen/" }
 func Region(code string) string    { return "/regionen/" + strings.ToLower(code) + "/" }
+func Page(slug string) string      { return "/" + slug + "/" }
 func Subscribe() string            { return "/abonnieren/" }
 func Search() string               { return "/suche/" }
 func SearchIndex() string          { return "/suche/index.json" }
