@@ -2,21 +2,14 @@ package site
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	cdplog "github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -27,115 +20,19 @@ import (
 // ANLASS_SCREENSHOTS=<dir> it also saves screenshots at phone and desktop
 // width.
 func TestBrowser(t *testing.T) {
-	if os.Getenv("ANLASS_BROWSER") != "1" {
-		t.Skip("set ANLASS_BROWSER=1 to run the headless-browser test")
-	}
-	exe := os.Getenv("ANLASS_CHROMIUM")
-	if exe == "" {
-		exe = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(exe); err != nil {
-		t.Fatalf("chromium not found at %s (apt-get install -y chromium): %v", exe, err)
-	}
 	for _, c := range []struct{ name, root, occasion, query, want string }{
 		{"fixture", "testdata/fixture", "pi-tag", "pi", "anlaesse/pi-tag/"},
 		{"repo", "../..", "raunaechte", "raunächte", "anlaesse/raunaechte/"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			browse(t, exe, c.root, c.occasion, c.query, c.want)
+			browse(t, c.root, c.occasion, c.query, c.want)
 		})
 	}
 }
 
-func browse(t *testing.T, exe, root, occ, query, want string) {
-	const sub = "/anlass/"
-	// Serve under /anlass/; a missing file gets 404.html, as on GitHub Pages.
-	var dir string
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !strings.HasPrefix(r.URL.Path, sub) {
-			http.NotFound(w, r)
-			return
-		}
-		p := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(r.URL.Path, sub)))
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			p = filepath.Join(p, "index.html")
-		}
-		if _, err := os.Stat(p); err != nil {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.WriteHeader(http.StatusNotFound)
-			data, _ := os.ReadFile(filepath.Join(dir, "404.html"))
-			w.Write(data)
-			return
-		}
-		http.ServeFile(w, r, p)
-	}))
-	defer srv.Close()
-	base := srv.URL + sub
-	in := loadInput(t, root, fixtureToday, base)
-	dir, _ = renderTo(t, in)
-	host := strings.TrimPrefix(srv.URL, "http://")
-
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(exe),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.WindowSize(1280, 900),
-	}
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
-	defer cancel()
-
-	var mu sync.Mutex
-	var problems []string
-	expect404 := ""
-	problem := func(s string) { mu.Lock(); problems = append(problems, s); mu.Unlock() }
-	chromedp.ListenTarget(ctx, func(ev any) {
-		switch ev := ev.(type) {
-		case *runtime.EventExceptionThrown:
-			problem("exception: " + ev.ExceptionDetails.Error())
-		case *runtime.EventConsoleAPICalled:
-			if ev.Type == runtime.APITypeError || ev.Type == runtime.APITypeWarning || ev.Type == runtime.APITypeAssert {
-				var parts []string
-				for _, a := range ev.Args {
-					parts = append(parts, string(a.Value))
-				}
-				problem("console." + string(ev.Type) + ": " + strings.Join(parts, " "))
-			}
-		case *cdplog.EventEntryAdded:
-			if ev.Entry.Level == cdplog.LevelError || ev.Entry.Level == cdplog.LevelWarning {
-				mu.Lock()
-				skip := expect404 != "" && ev.Entry.URL == expect404
-				mu.Unlock()
-				if !skip {
-					problem("log " + string(ev.Entry.Level) + ": " + ev.Entry.Text + " " + ev.Entry.URL)
-				}
-			}
-		case *page.EventJavascriptDialogOpening:
-			problem("a dialog opened (script ran?): " + ev.Message)
-			go chromedp.Run(ctx, page.HandleJavaScriptDialog(false))
-		case *network.EventRequestWillBeSent:
-			u, err := url.Parse(ev.Request.URL)
-			if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != host {
-				problem("request to a third party: " + ev.Request.URL)
-			}
-		case *network.EventResponseReceived:
-			mu.Lock()
-			skip := ev.Response.URL == expect404
-			mu.Unlock()
-			if ev.Response.Status >= 400 && !skip {
-				problem("HTTP " + strconv.FormatInt(ev.Response.Status, 10) + ": " + ev.Response.URL)
-			}
-		}
-	})
-	if err := chromedp.Run(ctx, network.Enable(), cdplog.Enable(), runtime.Enable()); err != nil {
-		t.Fatal(err)
-	}
+func browse(t *testing.T, root, occ, query, want string) {
+	b := openSite(t, root, fixtureToday, 90*time.Second)
+	ctx, base, in := b.ctx, b.base, b.in
 	shots := os.Getenv("ANLASS_SCREENSHOTS")
 	shoot := func(name string) chromedp.Action {
 		return chromedp.ActionFunc(func(ctx context.Context) error {
@@ -242,9 +139,7 @@ func browse(t *testing.T, exe, root, occ, query, want string) {
 
 	// 404 at a deep path still finds its stylesheet.
 	missing := base + "gibt/es/nicht/"
-	mu.Lock()
-	expect404 = missing
-	mu.Unlock()
+	b.expectNotFound(missing)
 	err = chromedp.Run(ctx,
 		chromedp.Navigate(missing),
 		chromedp.WaitVisible("h1", chromedp.ByQuery),
@@ -257,9 +152,4 @@ func browse(t *testing.T, exe, root, occ, query, want string) {
 		t.Errorf("404 page without stylesheet (%d rules)", cssRules)
 	}
 
-	mu.Lock()
-	defer mu.Unlock()
-	for _, p := range problems {
-		t.Error(p)
-	}
 }
