@@ -40,11 +40,11 @@ func (c Category) Label() string {
 func (c Category) Blurb() string {
 	switch c {
 	case Mainstream:
-		return "Die großen Feste und Tage, die alle kennen – hier zählt, es anders zu machen als alle."
+		return "Die großen Feiertage, Feste und Handelstage, die alle kennen – hier zählt, es anders zu machen als alle."
 	case Seasonal:
-		return "Jahreszeiten, Zeitumstellung, Fasching, Weltspartag: Anlässe, die der Kalender von selbst bringt."
+		return "Jahreszeiten, Zeitumstellung, Fasching, Erntedank: Anlässe, die der Lauf des Jahres von selbst bringt."
 	case Quirky:
-		return "Kuriose Aktionstage, mit denen kaum ein Kunde rechnet – ideal für einen Gruß mit Augenzwinkern."
+		return "Aktions- und Welttage vom Weltspartag bis zum Pi-Tag – oft unerwartet und ideal für einen Gruß mit Augenzwinkern."
 	case Mystic:
 		return "Raunächte, Lostage und alte Bräuche: Geschichten für stille, persönliche Gesten."
 	}
