@@ -104,4 +104,12 @@ func TestBrowserPhones(t *testing.T) {
 		t.Errorf("%s is under 24 × 24 px on %d pages, e.g. %s", kind, n, examples[kind])
 	}
 	t.Logf("%d pages at 320 and 360 px", len(pages))
+
+	// Every section is in the phone menu, Regionen included.
+	var hidden []string
+	b.run("menu", chromedp.EmulateViewport(320, 800), chromedp.Navigate(b.base),
+		chromedp.Evaluate(`Array.from(document.querySelectorAll(".main-nav a")).filter(a => a.getBoundingClientRect().width === 0 || getComputedStyle(a).display === "none").map(a => a.textContent.trim())`, &hidden))
+	if len(hidden) > 0 {
+		t.Errorf("menu entries hidden at 320 px: %v", hidden)
+	}
 }
