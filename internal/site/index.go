@@ -11,6 +11,7 @@ import (
 	"github.com/anlass/anlass/internal/markdown"
 	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/regioncode"
+	"github.com/anlass/anlass/internal/regiondays"
 	"github.com/anlass/anlass/internal/schedule"
 	"github.com/anlass/anlass/internal/siteurl"
 )
@@ -18,11 +19,8 @@ import (
 // nextYears is how many coming dates an occasion page lists.
 const nextYears = 5
 
-// upcomingDays and upcomingMax bound the home page's "coming up" list.
-const (
-	upcomingDays = 56
-	upcomingMax  = 30
-)
+// upcomingDays is how far the home page's "coming up" list reaches: eight weeks.
+const upcomingDays = 56
 
 // index is everything pages share, computed once per build.
 type index struct {
@@ -47,6 +45,7 @@ type occView struct {
 	Teaser   string                // its first sentence
 	Articles []*artView            // articles that list the occasion
 	Regions  []string              // German names of the regions
+	Where    string                // "nur in der Schweiz", "nur in Bayern, Berlin"; empty when everywhere
 	sortKey  string
 }
 
@@ -121,6 +120,15 @@ func buildIndex(s *site) (*index, error) {
 			}
 			v.Regions = append(v.Regions, name)
 		}
+		if len(o.Regions) > 0 {
+			var in []string
+			for _, r := range o.Regions {
+				if reg, ok := regioncode.Lookup(r.Code); ok {
+					in = append(in, strings.TrimPrefix(regiondays.In(reg), "in "))
+				}
+			}
+			v.Where = "nur in " + strings.Join(in, ", ")
+		}
 		ix.occs = append(ix.occs, v)
 		ix.byID[o.ID] = v
 	}
@@ -189,9 +197,6 @@ func buildIndex(s *site) (*index, error) {
 	ix.prep = subscription(s.cfg.Title+": Vorbereitung", s.cfg.Abs(siteurl.FeedPrep("")), "vorlauf")
 	ix.years = s.w.Years()
 	for _, oc := range s.w.Upcoming(upcomingDays, nil) {
-		if len(ix.upcoming) == upcomingMax {
-			break
-		}
 		ix.upcoming = append(ix.upcoming, card{Oc: oc, V: ix.byID[oc.Occasion.ID]})
 	}
 	return ix, nil

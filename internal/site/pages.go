@@ -10,6 +10,7 @@ import (
 	"github.com/anlass/anlass/internal/calendar"
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/content"
+	"github.com/anlass/anlass/internal/german"
 	"github.com/anlass/anlass/internal/markdown"
 	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/schedule"
@@ -39,7 +40,7 @@ func (s *site) outputs() []output {
 	}
 
 	page(&Page{Path: siteurl.Home(), Kind: "home", Title: s.cfg.Title, Description: s.cfg.Description, Section: "home",
-		D: homeData{Upcoming: ix.upcoming, Articles: ix.arts[:min(3, len(ix.arts))], All: ix.all, Occasions: len(ix.occs), ArticleCount: len(ix.arts)}}, nil)
+		D: homeData{Upcoming: ix.upcoming, Months: s.byMonth(ix.upcoming), Until: s.w.Today.AddDays(upcomingDays), Articles: ix.arts[:min(3, len(ix.arts))], All: ix.all, Occasions: len(ix.occs), ArticleCount: len(ix.arts)}}, nil)
 	page(&Page{Path: siteurl.Occasions(), Kind: "occasions", Title: "Alle Anlässe von A bis Z", Section: "anlaesse",
 		Description: strconv.Itoa(len(ix.occs)) + " Anlässe für Kundenbindung von A bis Z: kuriose Aktionstage, Jahreszeiten, Klassiker und alte Bräuche – jeweils mit Ideen und den nächsten Terminen.",
 		D:           azGroups(ix.occs)}, nil)
@@ -120,10 +121,33 @@ type pageData struct {
 
 type homeData struct {
 	Upcoming     []card
+	Months       []monthCards // Upcoming by month
+	Until        civil.Date   // the last day Upcoming reaches
 	Articles     []*artView
 	All          Subscription
 	Occasions    int
 	ArticleCount int
+}
+
+// monthCards are the cards of one month: "Januar 2027".
+type monthCards struct {
+	Label string
+	Cards []card
+}
+
+// byMonth groups cards by the month they fall in from today on (an
+// occurrence that began earlier and still runs counts in this month).
+func (s *site) byMonth(cards []card) []monthCards {
+	var out []monthCards
+	for _, c := range cards {
+		d := max(c.Oc.Start, s.w.Today)
+		label := german.Month(d.Month()) + " " + strconv.Itoa(d.Year())
+		if len(out) == 0 || out[len(out)-1].Label != label {
+			out = append(out, monthCards{Label: label})
+		}
+		out[len(out)-1].Cards = append(out[len(out)-1].Cards, c)
+	}
+	return out
 }
 
 type catData struct {

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/config"
 	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/testutil"
@@ -386,5 +387,29 @@ func TestBackgroundsMatchTheStylesheet(t *testing.T) {
 	bgs := regexp.MustCompile(`--bg: (#[0-9a-f]{6});`).FindAllStringSubmatch(string(css), -1)
 	if len(bgs) < 2 || bgs[0][1] != config.PageBackground || bgs[1][1] != config.PageBackgroundDark {
 		t.Fatalf("style.css backgrounds %v, config has %s and %s", bgs, config.PageBackground, config.PageBackgroundDark)
+	}
+}
+
+// The home page keeps its promise: every occasion of the next eight weeks,
+// by month, and a card says when an occasion is limited to a region.
+func TestHomeShowsTheWholeEightWeeks(t *testing.T) {
+	today := civil.Of(2026, 12, 5)
+	in := loadInput(t, "../..", today, "")
+	dir, _ := renderTo(t, in)
+	home := string(readTree(t, dir)["index.html"])
+	upcoming := in.Window.Upcoming(56, nil)
+	if len(upcoming) < 35 {
+		t.Fatalf("only %d occasions in the eight weeks from %s", len(upcoming), today)
+	}
+	for _, oc := range upcoming {
+		if !strings.Contains(home, `href="anlaesse/`+oc.Occasion.ID+`/"`) {
+			t.Errorf("the home page does not link %s (%s)", oc.Occasion.ID, oc.Start)
+		}
+	}
+	for _, want := range []string{`<h3 class="month-label">Dezember 2026</h3>`, `<h3 class="month-label">Januar 2027</h3>`,
+		`<span class="where">nur in der Schweiz</span>`, strconv.Itoa(len(upcoming)) + " Anlässe bis zum 30. Januar 2027"} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the home page lacks %s", want)
+		}
 	}
 }
