@@ -3,6 +3,7 @@ package site
 import (
 	"html/template"
 	"strconv"
+	"time"
 
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/config"
@@ -185,9 +186,14 @@ func (p *Page) Tag(t string) string {
 // for every occurrence of the window that has not ended before today).
 func (p *Page) Termin(id string, year int) string { return p.Rel(siteurl.Termin(id, year)) }
 
-// plannerYear is the year the navigation's planner link opens: this year.
+// plannerYear is the year the navigation's planner link opens: this year,
+// and from 1 December on the next one (December is when next year is
+// planned; this year is one click away in the planner's year control).
 func (s *site) plannerYear() int {
 	y := s.w.Today.Year()
+	if s.w.Today.Month() == time.December {
+		y++
+	}
 	ys := s.index.years
 	if len(ys) > 0 && (y < ys[0] || y > ys[len(ys)-1]) {
 		return ys[0]

@@ -295,9 +295,8 @@ type plannerMonth struct {
 	Items  []card
 }
 
-// planner fills the twelve months. The print font size shrinks with the
-// longest month, so the year fits one A4 landscape page (two rows of six
-// months, about 78 mm of height for each month's list).
+// planner fills the twelve months, and chooses the print font size so that
+// the year fits one A4 landscape page with every name whole.
 func (s *site) planner(d plannerData) plannerData {
 	d.Months = make([]plannerMonth, 12)
 	for i := range d.Months {
@@ -312,14 +311,40 @@ func (s *site) planner(d plannerData) plannerData {
 		longest = max(longest, len(pm.Items))
 		d.Count++
 	}
-	const listPt = 212.0 // ≈ 75 mm in points, with room to spare
-	size := 8.0
-	if longest > 0 {
-		size = min(8.0, listPt/(float64(longest)*1.3))
-	}
-	size = max(size, 3.5)
+	size := printFontSize(d.Months)
 	d.PrintFont = template.CSS(strconv.FormatFloat(size, 'f', 2, 64) + "pt")
 	return d
+}
+
+// printFontSize is the largest type (at most 8 pt) at which every month of
+// the printed planner fits its box with whole names: two rows of six
+// months on A4 landscape, each box about 42 mm wide and 75 mm high for its
+// list. A name too long for one line wraps to the next (the lines are
+// estimated at an average character width of 0.6 em, as wide as the widest
+// common sans-serif, DejaVu Sans); the date column takes 2.1 em.
+func printFontSize(months []plannerMonth) float64 {
+	const (
+		listPt  = 212.0        // ≈ 75 mm of list height, in points
+		widthPt = 41.8 * 2.835 // the box's inner width, in points
+	)
+	fits := func(size float64) bool {
+		for _, m := range months {
+			lines := 0
+			for _, it := range m.Items {
+				perLine := max(1, int((widthPt-2.4*size)/(0.6*size)))
+				lines += (len([]rune(it.V.O.Name.De)) + perLine - 1) / perLine
+			}
+			if float64(lines)*size*1.3 > listPt {
+				return false
+			}
+		}
+		return true
+	}
+	size := 8.0
+	for size > 3.5 && !fits(size) {
+		size -= 0.1
+	}
+	return max(size, 3.5)
 }
 
 type subscribeData struct {

@@ -1,6 +1,11 @@
 package site
 
 import (
+	"cmp"
+	"slices"
+
+	"github.com/anlass/anlass/internal/civil"
+	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/regioncode"
 	"github.com/anlass/anlass/internal/regiondays"
 	"github.com/anlass/anlass/internal/siteurl"
@@ -39,8 +44,14 @@ type regionData struct {
 	Word    string // Brückentag or Fenstertag
 	Words   string // plural
 	Years   []regionYear
+	Past    regionYear // this year's days before today, one click away
 	Sub     Subscription
 	Sources []regionSource
+	// Soon are the catalogue's occasions of the next eight weeks that apply
+	// in the region; Own those that apply only in some regions, this one
+	// among them (the Berchtoldstag for a Swiss canton).
+	Soon, Own []card
+	Finder    string // the Finder for this region
 }
 
 // regionYear is one year of a region page.
@@ -49,6 +60,36 @@ type regionYear struct {
 	Holidays []regiondays.Holiday
 	Bridges  []regiondays.Bridge
 	School   []regiondays.SchoolStart
+}
+
+// empty reports whether the year has no day at all.
+func (y regionYear) Empty() bool { return len(y.Holidays)+len(y.Bridges)+len(y.School) == 0 }
+
+// split divides a year's days into those before day and those from day on.
+func (y regionYear) split(day civil.Date) (past, rest regionYear) {
+	past.Year, rest.Year = y.Year, y.Year
+	for _, h := range y.Holidays {
+		if h.End < day {
+			past.Holidays = append(past.Holidays, h)
+		} else {
+			rest.Holidays = append(rest.Holidays, h)
+		}
+	}
+	for _, b := range y.Bridges {
+		if b.Date < day {
+			past.Bridges = append(past.Bridges, b)
+		} else {
+			rest.Bridges = append(rest.Bridges, b)
+		}
+	}
+	for _, sc := range y.School {
+		if sc.Period.End < day {
+			past.School = append(past.School, sc)
+		} else {
+			rest.School = append(rest.School, sc)
+		}
+	}
+	return past, rest
 }
 
 type regionSource struct{ URL, Title string }
@@ -95,8 +136,23 @@ func (s *site) regionPages(page func(*Page, func(*Page) error)) {
 			if y < s.w.From.Year() || y > s.w.To.Year() {
 				continue
 			}
-			d.Years = append(d.Years, regionYear{Year: y, Holidays: r.HolidaysIn(y), Bridges: r.BridgesIn(y), School: r.SchoolStartsIn(y)})
+			ry := regionYear{Year: y, Holidays: r.HolidaysIn(y), Bridges: r.BridgesIn(y), School: r.SchoolStartsIn(y)}
+			if y == today.Year() {
+				d.Past, ry = ry.split(today)
+			}
+			d.Years = append(d.Years, ry)
 		}
+		for _, oc := range s.w.Upcoming(upcomingDays, func(o *occasion.Occasion) bool { return o.AppliesIn(r.Region) }) {
+			d.Soon = append(d.Soon, card{Oc: oc, V: s.index.byID[oc.Occasion.ID]})
+		}
+		for _, v := range s.index.occs {
+			if len(v.O.Regions) > 0 && v.O.AppliesIn(r.Region) {
+				if next := v.NextOcc(); next != nil {
+					d.Own = append(d.Own, card{Oc: *next, V: v})
+				}
+			}
+		}
+		slices.SortFunc(d.Own, func(a, b card) int { return cmp.Compare(a.Oc.Start, b.Oc.Start) })
 		what := "Feiertage und " + d.Words
 		if r.School != nil {
 			what = "Feiertage, " + d.Words + " und Ferienbeginn"

@@ -72,3 +72,36 @@ func TestNoRegionPagesWithoutHolidays(t *testing.T) {
 		t.Errorf("region pages rendered for a project without holidays")
 	}
 }
+
+// A region page starts at today (this year's past days one click away) and
+// lists the occasions that apply there; in December the planner link opens
+// the next year.
+func TestRegionPageStartsToday(t *testing.T) {
+	today := civil.Of(2026, 12, 5)
+	in := loadInput(t, "../..", today, "")
+	dir, _ := renderTo(t, in)
+	files := readTree(t, dir)
+	ag := string(files["regionen/ch-ag/index.html"])
+	by := string(files["regionen/de-by/index.html"])
+	for _, want := range []string{`<h2 id="jahr-2026">2026 ab heute</h2>`, `<summary>Vergangene Termine 2026</summary>`,
+		`<h2 id="demnaechst">Anlässe der nächsten acht Wochen</h2>`, `anlaesse/nikolaus/`} {
+		if !strings.Contains(by, want) {
+			t.Errorf("de-by lacks %s", want)
+		}
+	}
+	// The table of 2026 starts at today: no holiday before 5 December there.
+	year := by[strings.Index(by, `id="jahr-2026"`):strings.Index(by, `id="jahr-2027"`)]
+	if strings.Contains(year, "2026-10-03") || !strings.Contains(year, `datetime="2026-12-25"`) {
+		t.Error("the 2026 section of de-by does not start at today")
+	}
+	// Berchtoldstag applies in the Swiss cantons only.
+	if !strings.Contains(ag, `<h2 id="eigene">`) || !strings.Contains(ag, "anlaesse/berchtoldstag/") {
+		t.Error("ch-ag does not list the Berchtoldstag among its own occasions")
+	}
+	if strings.Contains(by[strings.Index(by, `<h2 id="demnaechst">`):], "anlaesse/berchtoldstag/") {
+		t.Error("de-by lists the Swiss Berchtoldstag")
+	}
+	if home := string(files["index.html"]); !strings.Contains(home, `href="planer/2027/"`) {
+		t.Error("in December the planner link should open the next year")
+	}
+}
