@@ -17,7 +17,9 @@ func TestRepositoryCatalogue(t *testing.T) {
 	for _, d := range l {
 		// School-holiday data is published only a few school years ahead, so
 		// a warning that it ends before the feed window does is expected.
-		if d.Severity == diag.Warning && strings.Contains(d.String(), "school-holidays/") {
+		// Likewise for occasions whose organiser sets the date anew each
+		// year, until it is announced.
+		if d.Severity == diag.Warning && (strings.Contains(d.String(), "school-holidays/") || strings.Contains(d.Msg, "the dates table ends with")) {
 			t.Logf("%s", d)
 			continue
 		}

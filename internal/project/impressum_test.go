@@ -49,3 +49,58 @@ func TestImpressumWarning(t *testing.T) {
 		})
 	}
 }
+
+// A per-year table that has run out is announced, with what to add, judged
+// from the day check is told (--now).
+func TestDatesTableRunsOut(t *testing.T) {
+	root := testutil.Project(t, `
+-- anlass.yaml --
+base_url: http://localhost:1313/
+-- occasions/quirky/jaehrlich.yaml --
+id: jaehrlich
+name: {de: Jährlich neu}
+category: quirky
+dates:
+  2025: 06-05
+  2026: 06-12
+summary: Ein Anlass, dessen Termin jedes Jahr neu bekanntgegeben wird, mit genug Text für die Prüfung.
+ideas:
+  - {kind: gift, title: Eine Karte, text: Eine handgeschriebene Karte.}
+  - {kind: contact, title: Ein Anruf, text: Ein kurzer Anruf ohne Verkaufsabsicht.}
+lead_time: 1w
+sources: [{url: "https://example.org/quelle", title: Quelle}]
+-- occasions/quirky/mit-regel.yaml --
+id: mit-regel
+name: {de: Mit Regel}
+category: quirky
+date: 06-14
+dates:
+  2025: 06-13
+summary: Ein Anlass mit Regel und einer Ausnahme, mit genug Text für die Mindestlänge der Prüfung.
+ideas:
+  - {kind: gift, title: Eine Karte, text: Eine handgeschriebene Karte.}
+  - {kind: contact, title: Ein Anruf, text: Ein kurzer Anruf ohne Verkaufsabsicht.}
+lead_time: 1w
+sources: [{url: "https://example.org/quelle", title: Quelle}]
+`)
+	for _, tc := range []struct {
+		today civil.Date
+		want  string
+	}{
+		{civil.Of(2025, 3, 1), ""},
+		{civil.Of(2026, 3, 1), "occasions/quirky/jaehrlich.yaml:6:3: warning: the dates table ends with 2026 and there is no rule: jaehrlich has no date in 2027; add `2027: MM-DD` with a source (or `2027: none` if it does not take place)"},
+		{civil.Of(2027, 3, 1), "jaehrlich has no date in 2027 and 2028"},
+	} {
+		_, l := project.Check(root, tc.today)
+		got := ""
+		if l.HasErrors() || len(l) > 1 {
+			t.Fatalf("%s: %v", tc.today, diag.ListError(l))
+		}
+		if len(l) == 1 {
+			got = l[0].String()
+		}
+		if tc.want == "" && got != "" || !strings.Contains(got, tc.want) {
+			t.Errorf("%s: got %q, want %q", tc.today, got, tc.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ package project
 
 import (
 	"net"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -79,6 +80,7 @@ func Check(root string, today civil.Date) (*Project, diag.List) {
 		from, to := schedule.FeedWindow(today, p.Config.YearsBefore, p.Config.YearsAfter)
 		l = append(l, schoolholidays.Coverage(p.School, from, to)...)
 		l = append(l, checkImpressum(p)...)
+		l = append(l, checkDatesTables(p, today)...)
 		l.Sort()
 	}
 	return p, l
@@ -122,4 +124,40 @@ func isPublic(host string) bool {
 		return false
 	}
 	return true
+}
+
+// checkDatesTables warns about occasions set anew each year whose `dates:`
+// table has run out: no entry for this year or the next, and no rule to
+// fall back on. Until someone adds the dates, the occasion vanishes from
+// the site and the feeds.
+func checkDatesTables(p *Project, today civil.Date) diag.List {
+	var l diag.List
+	for _, o := range p.Catalog.Occasions {
+		if len(o.Dates) == 0 || o.Rule != nil {
+			continue
+		}
+		last := 0
+		for y := range o.Dates {
+			last = max(last, y)
+		}
+		var missing []string
+		for _, y := range []int{today.Year(), today.Year() + 1} {
+			if _, listed := o.Dates[y]; listed || o.Until != 0 && y > o.Until {
+				continue
+			}
+			if o.Every > 1 && (y-o.Since)%o.Every != 0 {
+				continue
+			}
+			missing = append(missing, strconv.Itoa(y))
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		pos := o.DatesPos[last]
+		l.Warnf(o.Path, pos.Line, pos.Col, "the dates table ends with %d and there is no rule: %s has no date in %s; add `%s: MM-DD` with a source (or `%s: none` if it does not take place)",
+			last, o.ID, strings.Join(missing, " and "), missing[0], missing[0])
+		l[len(l)-1].Note = "Occasions set anew every year (a `dates:` table without a `date:` rule) disappear from the site and the feeds once their table runs out. " +
+			"Add the announced dates with their source; `anlass check --now YYYY-MM-DD` shows how the data looks on another day."
+	}
+	return l
 }
