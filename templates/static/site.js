@@ -3,10 +3,12 @@
 (function () {
   "use strict";
 
-  // Copy a feed address. Without JavaScript the address stays visible and selectable.
+  // Copy a feed address or a greeting. Without JavaScript the text stays
+  // visible and selectable.
   document.querySelectorAll("button.copy[data-copy]").forEach(function (btn) {
     var input = document.getElementById(btn.getAttribute("data-copy"));
     if (!input) return;
+    var isField = "value" in input && input.tagName !== "BUTTON";
     btn.hidden = false;
     btn.addEventListener("click", function () {
       var done = function () {
@@ -15,12 +17,21 @@
         setTimeout(function () { btn.textContent = "Kopieren"; btn.classList.remove("done"); }, 2000);
       };
       var fallback = function () {
-        input.focus();
-        input.select();
-        try { if (document.execCommand("copy")) done(); } catch (e) { /* the address is selected: Strg+C works */ }
+        if (isField) {
+          input.focus();
+          input.select();
+        } else {
+          var range = document.createRange();
+          range.selectNodeContents(input);
+          var sel = window.getSelection();
+          sel.removeAllRanges();
+          sel.addRange(range);
+        }
+        try { if (document.execCommand("copy")) done(); } catch (e) { /* the text is selected: Strg+C works */ }
       };
+      var text = isField ? input.value : input.textContent.replace(/\s+/g, " ").trim();
       if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(input.value).then(done, fallback);
+        navigator.clipboard.writeText(text).then(done, fallback);
       } else {
         fallback();
       }
