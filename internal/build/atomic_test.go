@@ -219,7 +219,7 @@ func TestCLIFailedBuild(t *testing.T) {
 	if code != 1 {
 		t.Errorf("failed build: exit %d, want 1\n%s", code, out)
 	}
-	for _, want := range []string{"occasions/quirky/pi-tag.yaml:", "YAML syntax error", "the previous output is untouched"} {
+	for _, want := range []string{"occasions/quirky/pi-tag.yaml:2:", "is not closed", "the previous output is untouched"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

@@ -34,10 +34,10 @@ type hostileCase struct {
 
 var hostileCases = []hostileCase{
 	{name: "yaml-syntax", want: []string{
-		"occasions/quirky/kaputt.yaml:5:1: YAML syntax error: did not find expected ',' or ']'",
-		"occasions/quirky/einrueckung.yaml:4:1: YAML syntax error: did not find expected key",
-		"occasions/quirky/steuerzeichen.yaml:3:15: YAML syntax error: control characters are not allowed",
-		"content/kaputt.md:4:1: YAML syntax error: found unexpected end of stream",
+		"occasions/quirky/kaputt.yaml:5:7: a [ … ] list is not closed: add the ] or put the text in quotes",
+		"occasions/quirky/einrueckung.yaml:4:2: this line is indented differently from the lines around it: is it indented like the keys above it?",
+		"occasions/quirky/steuerzeichen.yaml:3:15: control characters are not allowed: remove the invisible character here",
+		"content/kaputt.md:2:8: the quote that starts here is not closed: end the value with the same quote mark, or write it without quotes",
 	}},
 	{name: "tabs", want: []string{
 		"occasions/quirky/tabs.yaml:3:1: tab character in indentation: YAML indents with spaces only",

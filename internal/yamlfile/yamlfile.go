@@ -104,7 +104,35 @@ func syntaxError(path string, data []byte, err error, l *diag.List) {
 			line, col = 1, 1
 		}
 	}
-	l.Errorf(path, line, col, "YAML syntax error: %s", msg)
+	if qline, qcol := unclosedQuote(data, max(line, 1)); qline > 0 {
+		l.Errorf(path, qline, qcol, "the quote that starts here is not closed: end the value with the same quote mark, or write it without quotes")
+		return
+	}
+	for _, b := range [][2]byte{{'[', ']'}, {'{', '}'}} {
+		if strings.HasPrefix(msg, "did not find expected ',' or '"+string(b[1])+"'") {
+			if bl, bc := unclosedBracket(data, max(line, 1), b[0], b[1]); bl > 0 {
+				line, col = bl, bc
+			}
+		}
+	}
+	if strings.HasPrefix(msg, "found character that cannot start any token") {
+		if ln := strings.Split(string(data), "\n"); line >= 1 && line <= len(ln) {
+			if c := firstValueChar(data, line); c != "" {
+				col = strings.Index(ln[line-1], c) + 1
+			}
+		}
+	}
+	// A mis-indented line makes go-yaml complain where the enclosing block
+	// starts, often many lines above; the line to fix is the mis-indented one.
+	if structural(msg) {
+		if bad := misindented(data); bad > 0 {
+			ln := strings.Split(string(data), "\n")[bad-1]
+			l.Errorf(path, bad, len(ln)-len(strings.TrimLeft(ln, " "))+1,
+				"this line is indented differently from the lines around it: is it indented like the keys above it?")
+			return
+		}
+	}
+	l.Errorf(path, line, col, "%s", explain(msg, data, line))
 }
 
 // firstUnprintable returns the position of the first character YAML does not
