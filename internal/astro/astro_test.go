@@ -33,7 +33,7 @@ func readRefs(t *testing.T, path string) []refInstant {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only
 	var out []refInstant
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {

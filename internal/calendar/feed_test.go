@@ -38,10 +38,7 @@ func TestGolden(t *testing.T) {
 		got := b.Bytes(c)
 		golden := filepath.Join("testdata", "golden", strings.TrimPrefix(c.Path, "/feeds/"))
 		if *update {
-			os.MkdirAll(filepath.Dir(golden), 0o755)
-			if err := os.WriteFile(golden, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
+			testutil.WriteFile(t, golden, string(got))
 			continue
 		}
 		want, err := os.ReadFile(golden)

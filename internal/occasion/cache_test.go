@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/anlass/anlass/internal/occasion"
+	"github.com/anlass/anlass/internal/testutil"
 )
 
 func writeOccasion(t *testing.T, root, id, name, date string) {
@@ -23,11 +24,7 @@ ideas:
 lead_time: 1w
 sources: [{url: "https://example.org/", title: Beispiel}]
 `
-	p := filepath.Join(root, "occasions", "quirky", id+".yaml")
-	os.MkdirAll(filepath.Dir(p), 0o755)
-	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testutil.WriteFile(t, filepath.Join(root, "occasions", "quirky", id+".yaml"), src)
 }
 
 // With a cache, an unchanged file is not parsed again (the same *Occasion
@@ -49,7 +46,9 @@ func TestParseCache(t *testing.T) {
 	}
 	writeOccasion(t, root, "b", "B neu", "06-15")
 	later := time.Now().Add(2 * time.Second) // a coarse file-system clock must still see a change
-	os.Chtimes(filepath.Join(root, "occasions/quirky/b.yaml"), later, later)
+	if err := os.Chtimes(filepath.Join(root, "occasions/quirky/b.yaml"), later, later); err != nil {
+		t.Fatal(err)
+	}
 	c3, _ := occasion.LoadCached(root, cache)
 	if c3.Get("a") != c1.Get("a") {
 		t.Error("an unchanged file was parsed again")
@@ -57,7 +56,9 @@ func TestParseCache(t *testing.T) {
 	if got := c3.Get("b").Name.De; got != "B neu" {
 		t.Errorf("changed file: name %q, want the new one", got)
 	}
-	os.Remove(filepath.Join(root, "occasions/quirky/a.yaml"))
+	if err := os.Remove(filepath.Join(root, "occasions/quirky/a.yaml")); err != nil {
+		t.Fatal(err)
+	}
 	if c4, _ := occasion.LoadCached(root, cache); c4.Get("a") != nil {
 		t.Error("a removed file is still loaded")
 	}

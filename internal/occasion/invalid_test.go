@@ -9,6 +9,7 @@ import (
 
 	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/schedule"
+	"github.com/anlass/anlass/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite the .want files")
@@ -35,7 +36,7 @@ func TestInvalidFiles(t *testing.T) {
 			gotText := strings.Join(got, "\n") + "\n"
 			want := strings.TrimSuffix(f, ".yaml") + ".want"
 			if *update {
-				os.WriteFile(want, []byte(gotText), 0o644)
+				testutil.WriteFile(t, want, gotText)
 				return
 			}
 			wb, err := os.ReadFile(want)

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/anlass/anlass/internal/testutil"
 )
 
 // CONTRIBUTING.md is what a new contributor follows: its example file must
@@ -30,8 +32,7 @@ func TestContributingExamples(t *testing.T) {
 	}
 	root := t.TempDir()
 	p := filepath.Join(root, "occasions", "quirky", "tag-des-laechelns.yaml")
-	os.MkdirAll(filepath.Dir(p), 0o755)
-	os.WriteFile(p, []byte(example), 0o644)
+	testutil.WriteFile(t, p, example)
 	if l := load(root); len(l) > 0 {
 		t.Errorf("the example occasion has problems:\n%v", l)
 	}

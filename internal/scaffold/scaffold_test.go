@@ -13,6 +13,7 @@ import (
 	"github.com/anlass/anlass/internal/diag"
 	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/project"
+	"github.com/anlass/anlass/internal/testutil"
 )
 
 // emptyField matches a line whose key has no value yet: "  de:", "    title:   # …".
@@ -91,7 +92,7 @@ func TestOccasionPassesCheckOnceFilledIn(t *testing.T) {
 			}
 
 			filled := fill(t, string(data), occasionValues())
-			os.WriteFile(p, []byte(filled), 0o644)
+			testutil.WriteFile(t, p, filled)
 			if l := load(root); len(l) > 0 {
 				t.Fatalf("filled-in file has problems:\n%v\n--- file ---\n%s", l, filled)
 			}
@@ -121,7 +122,7 @@ func TestOccasionOptionalExamplesAreValid(t *testing.T) {
 	if !strings.Contains(text, "\nregions: [DE, AT, CH]") || !strings.Contains(text, "    audience: ") || !strings.Contains(text, "\n  2026: 09-25") {
 		t.Fatalf("the examples were not uncommented:\n%s", text)
 	}
-	os.WriteFile(p, []byte(text), 0o644)
+	testutil.WriteFile(t, p, text)
 	if l := load(root); len(l) > 0 {
 		t.Fatalf("problems:\n%v\n--- file ---\n%s", l, text)
 	}
@@ -150,9 +151,8 @@ func checkRule(t *testing.T, rule string) {
 	t.Helper()
 	root := t.TempDir()
 	other := strings.ReplaceAll(occasionYAML("black-friday", "fri after 4th thu of november"), "tag-des-tests", "black-friday")
-	os.MkdirAll(filepath.Join(root, "occasions", "quirky"), 0o755)
-	os.WriteFile(filepath.Join(root, "occasions/quirky/black-friday.yaml"), []byte(other), 0o644)
-	os.WriteFile(filepath.Join(root, "occasions/quirky/x.yaml"), []byte(occasionYAML("x", rule)), 0o644)
+	testutil.WriteFile(t, filepath.Join(root, "occasions/quirky/black-friday.yaml"), other)
+	testutil.WriteFile(t, filepath.Join(root, "occasions/quirky/x.yaml"), occasionYAML("x", rule))
 	if errs := errorsIn(load(root)); len(errs) > 0 {
 		t.Errorf("rule %q: %v", rule, errs)
 	}
@@ -167,6 +167,9 @@ func occasionYAML(id, rule string) string {
 
 func TestIdeaPassesCheckOnceFilledIn(t *testing.T) {
 	root := t.TempDir()
+	if err := os.Mkdir(filepath.Join(root, "occasions"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	rel, err := Idea{Slug: "danke-sagen", Date: civil.Of(2026, 11, 2)}.Create(root)
 	if err != nil {
 		t.Fatal(err)
@@ -174,7 +177,6 @@ func TestIdeaPassesCheckOnceFilledIn(t *testing.T) {
 	if rel != "content/danke-sagen.md" {
 		t.Fatalf("path %s", rel)
 	}
-	os.MkdirAll(filepath.Join(root, "occasions"), 0o755)
 	p := filepath.Join(root, rel)
 	data, _ := os.ReadFile(p)
 	got := strings.Join(errorsIn(load(root)), "\n")
@@ -187,7 +189,7 @@ func TestIdeaPassesCheckOnceFilledIn(t *testing.T) {
 		"title":   {"Danke sagen, ohne zu verkaufen"},
 		"summary": {"Ein Dank ohne Angebot bleibt im Gedächtnis."},
 	})
-	os.WriteFile(p, []byte(filled), 0o644)
+	testutil.WriteFile(t, p, filled)
 	if l := load(root); len(l) > 0 {
 		t.Fatalf("filled-in article has problems:\n%v\n--- file ---\n%s", l, filled)
 	}
@@ -217,8 +219,7 @@ func TestRefusals(t *testing.T) {
 	if _, err := (Occasion{ID: "a", Category: "quirky"}).Create(root); err != nil {
 		t.Fatal(err)
 	}
-	os.MkdirAll(filepath.Join(root, "holidays", "de"), 0o755)
-	os.WriteFile(filepath.Join(root, "holidays/de/de-neujahr.yaml"), []byte("id: de-neujahr\n"), 0o644)
+	testutil.WriteFile(t, filepath.Join(root, "holidays/de/de-neujahr.yaml"), "id: de-neujahr\n")
 
 	for _, c := range []struct {
 		o     Occasion
@@ -282,7 +283,7 @@ func TestPagePassesCheck(t *testing.T) {
 		}
 		if p.Slug == "agb" {
 			data, _ := os.ReadFile(filepath.Join(root, rel))
-			os.WriteFile(filepath.Join(root, rel), []byte(strings.Replace(string(data), "description:\n", "description: Die Bedingungen.\n", 1)), 0o644)
+			testutil.WriteFile(t, filepath.Join(root, rel), strings.Replace(string(data), "description:\n", "description: Die Bedingungen.\n", 1))
 		}
 		if _, err := p.Create(root); !errors.Is(err, ErrExists) {
 			t.Errorf("%s: second Create: %v, want ErrExists", p.Slug, err)

@@ -10,6 +10,7 @@ import (
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/diag"
 	"github.com/anlass/anlass/internal/schoolholidays"
+	"github.com/anlass/anlass/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite the .want files")
@@ -40,7 +41,7 @@ func TestInvalidFiles(t *testing.T) {
 			got := lines(l)
 			want := strings.TrimSuffix(f, ".yaml") + ".want"
 			if *update {
-				os.WriteFile(want, []byte(got), 0o644)
+				testutil.WriteFile(t, want, got)
 				return
 			}
 			wb, err := os.ReadFile(want)

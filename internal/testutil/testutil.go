@@ -125,3 +125,15 @@ func Write(t testing.TB, dir, archive string) {
 		}
 	}
 }
+
+// WriteFile writes one file, making its folder, and fails the test when
+// that does not work.
+func WriteFile(t testing.TB, name, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
