@@ -46,7 +46,8 @@ func baseOccasion() map[string]any {
 		"summary":  strings.Repeat("Ein Satz über den Tag. ", 5),
 		"greeting": map[string]any{"sie": strings.Repeat("Ein Gruß an Sie. ", 5), "du": strings.Repeat("Ein Gruß an dich. ", 5)},
 		"ideas": []any{
-			map[string]any{"kind": "gift", "title": "Eine Lupe", "text": "Eine kleine Lupe mit Karte.", "audience": "Teams", "budget": "10 €", "remote": true},
+			map[string]any{"kind": "gift", "title": "Eine Lupe", "text": "Eine kleine Lupe mit Karte.", "audience": "Teams", "zielgruppen": []any{"it", "empfang"},
+				"budget": map[string]any{"min": 5, "max": 10, "note": "pro Team"}, "remote": true},
 			map[string]any{"kind": "contact", "title": "Ein Anruf", "text": "Ein Anruf ohne Verkauf."},
 		},
 		"lead_time": "3w",
@@ -116,6 +117,18 @@ func TestOccasionSchemaAgreesWithLoader(t *testing.T) {
 	vars = append(vars, generated("idea.", func(m map[string]any) map[string]any { return idea(m, 0) }, k.Idea)...)
 	vars = append(vars, generated("source.", source, k.Source)...)
 	vars = append(vars, generated("greeting.", func(m map[string]any) map[string]any { return m["greeting"].(map[string]any) }, k.Greeting)...)
+	budget := func(m map[string]any) map[string]any { return idea(m, 0)["budget"].(map[string]any) }
+	vars = append(vars, generated("budget.", budget, k.Budget)...)
+	for _, b := range []map[string]any{
+		{"min": 0}, {"min": 0, "max": 0}, {"max": 5}, {"min": -1}, {"min": 10001}, {"min": 1.5}, {"min": "5"},
+		{"note": "je nach Umfang"}, {"note": ""}, {"note": "zwei\nZeilen"}, {}, {"min": 5, "extra": 1},
+	} {
+		vars = append(vars, variation{fmt.Sprintf("budget = %v", b), func(m map[string]any) { idea(m, 0)["budget"] = b }})
+	}
+	vars = append(vars, set("idea.budget", "10 €"))
+	for _, z := range [][]any{{}, {"it"}, {"IT"}, {"it", "it"}, {"a-b"}, {"a b"}} {
+		vars = append(vars, set("idea.zielgruppen", z))
+	}
 	for _, c := range occasion.Categories {
 		vars = append(vars, set("category", string(c)))
 	}

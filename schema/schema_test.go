@@ -15,6 +15,7 @@ import (
 	"github.com/anlass/anlass/internal/diag"
 	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/regioncode"
+	"github.com/anlass/anlass/internal/vocab"
 )
 
 func load(t *testing.T, name string) *schemaDoc {
@@ -69,7 +70,7 @@ func sameSet(t *testing.T, what string, schema, loader []string) {
 }
 
 func TestSupportedKeywords(t *testing.T) {
-	for _, name := range []string{"occasion.schema.json", "article.schema.json"} {
+	for _, name := range []string{"occasion.schema.json", "article.schema.json", "zielgruppen.schema.json", "themen.schema.json"} {
 		d := load(t, name)
 		if d.root["$schema"] != "http://json-schema.org/draft-07/schema#" {
 			t.Errorf("%s: $schema %v, want draft-07", name, d.root["$schema"])
@@ -95,6 +96,7 @@ func TestOccasionKeysMatchLoader(t *testing.T) {
 	sameSet(t, "idea keys", keys(d.get(t, "properties", "ideas", "items", "properties")), k.Idea)
 	sameSet(t, "source keys", keys(d.get(t, "properties", "sources", "items", "properties")), k.Source)
 	sameSet(t, "greeting keys", keys(d.get(t, "properties", "greeting", "properties")), k.Greeting)
+	sameSet(t, "budget keys", keys(d.get(t, "definitions", "idea", "properties", "budget", "properties")), k.Budget)
 	for _, path := range [][]string{{}, {"properties", "name"}, {"properties", "ideas", "items"}, {"properties", "sources", "items"}, {"properties", "greeting"}} {
 		if ap, ok := d.get(t, path...)["additionalProperties"].(bool); !ok || ap {
 			t.Errorf("%v: additionalProperties must be false (the loader rejects unknown keys)", path)
@@ -238,4 +240,31 @@ func loaderErrors(rel string, data []byte, parse func(string, []byte, *diag.List
 		}
 	}
 	return out
+}
+
+// The vocabularies name their schema and validate against it, and the
+// loader reads them without a problem.
+func TestRealVocabularies(t *testing.T) {
+	for _, f := range []struct{ file, schema string }{{vocab.ZielgruppenFile, "zielgruppen.schema.json"}, {vocab.ThemenFile, "themen.schema.json"}} {
+		d := load(t, f.schema)
+		data, err := os.ReadFile(filepath.Join(root, f.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "# yaml-language-server: $schema=../schema/" + f.schema
+		if first, _, _ := strings.Cut(string(data), "\n"); first != want {
+			t.Errorf("%s: first line %q, want %q", f.file, first, want)
+		}
+		var node yaml.Node
+		if err := yaml.Unmarshal(data, &node); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range d.Validate(fromYAML(&node)) {
+			t.Errorf("%s: %s", f.file, e)
+		}
+	}
+	v, l := vocab.Load(root)
+	if len(l) > 0 || len(v.Zielgruppen) < 20 || len(v.Themen) < 30 {
+		t.Fatalf("%d target groups, %d topics, %v", len(v.Zielgruppen), len(v.Themen), l)
+	}
 }

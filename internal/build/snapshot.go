@@ -66,7 +66,7 @@ func prepare(opts Options, sw *stopwatch) (*Snapshot, diag.List, error) {
 	s := &Snapshot{files: map[string]*lazyFile{}, dirs: map[string][]string{".": nil}, modTime: c.clock.Stamp}
 	children := map[string]map[string]bool{}
 	// A feed's events are made when it is rendered.
-	for _, f := range cb.Feeds(c.project.Catalog, c.window, book) {
+	for _, f := range cb.Feeds(c.project.Catalog, c.window, book, c.project.Vocab) {
 		s.add(strings.TrimPrefix(f.Path, "/"), func() ([]byte, error) { return cb.Render(f) }, children)
 		s.Feeds++
 	}

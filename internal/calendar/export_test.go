@@ -16,7 +16,7 @@ var (
 // Calendars makes every catalogue feed of a build (without regions), for tests.
 func (b Builder) Calendars(cat *occasion.Catalog, w *schedule.Window) []Calendar {
 	var out []Calendar
-	for _, f := range b.Feeds(cat, w, nil) {
+	for _, f := range b.Feeds(cat, w, nil, nil) {
 		out = append(out, f.Make())
 	}
 	return out

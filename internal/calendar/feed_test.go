@@ -286,7 +286,7 @@ sources: [{url: "https://example.org/", title: Beispiel}]
 func TestPrepFeeds(t *testing.T) {
 	b, p, w := load(t, "../..", "2026-11-22")
 	start := FeedStart(w.Today, p.Config.MonthsBefore)
-	for _, f := range b.Feeds(p.Catalog, w, nil) {
+	for _, f := range b.Feeds(p.Catalog, w, nil, nil) {
 		if !strings.HasPrefix(f.Path, "/feeds/vorlauf/") {
 			continue
 		}

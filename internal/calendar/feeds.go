@@ -15,6 +15,7 @@ import (
 	"github.com/anlass/anlass/internal/regiondays"
 	"github.com/anlass/anlass/internal/schedule"
 	"github.com/anlass/anlass/internal/siteurl"
+	"github.com/anlass/anlass/internal/vocab"
 )
 
 // File is one calendar file of a build, its events made when Make is called:
@@ -37,10 +38,11 @@ func FeedStart(today civil.Date, monthsBefore int) civil.Date {
 
 // Feeds returns every subscription feed of a build in a fixed order: all
 // occasions, one per category, the preparation feeds (all, one per
-// category), one per occasion, and one per state and canton when book is
-// not nil. They carry what has not ended before
+// category), one per occasion, one per topic with a page and per target
+// group (when v is not nil), and one per state and canton (when book is
+// not nil). They carry what has not ended before
 // FeedStart, up to the end of the window.
-func (b Builder) Feeds(cat *occasion.Catalog, w *schedule.Window, book *regiondays.Book) []File {
+func (b Builder) Feeds(cat *occasion.Catalog, w *schedule.Window, book *regiondays.Book, v *vocab.Vocab) []File {
 	start := FeedStart(w.Today, b.Config.MonthsBefore)
 	span := "ab " + german.Month(start.Month()) + " " + strconv.Itoa(start.Year()) + " bis " + strconv.Itoa(w.To.Year())
 	current := func(occ []schedule.Occurrence) []schedule.Occurrence {
@@ -90,6 +92,26 @@ func (b Builder) Feeds(cat *occasion.Catalog, w *schedule.Window, book *regionda
 				Events:      b.events(current(w.Of(o.ID))),
 			}
 		}})
+	}
+	if v != nil {
+		selection := func(path, name, desc string, sel vocab.Selection) File {
+			return File{Path: path, Make: func() Calendar {
+				var occ []schedule.Occurrence
+				for _, o := range sel.Occasions {
+					occ = append(occ, current(w.Of(o.ID))...)
+				}
+				schedule.Sort(occ)
+				return Calendar{Path: path, Name: name, Description: desc + " (" + span + ")", Events: b.events(occ)}
+			}}
+		}
+		for _, sel := range v.TopicSelections(cat) {
+			out = append(out, selection(siteurl.FeedTopic(sel.Slug), b.Config.Title+": Thema "+sel.Label,
+				"Anlässe zum Thema „"+sel.Label+"“ aus "+b.Config.Title, sel))
+		}
+		for _, sel := range v.GroupSelections(cat) {
+			out = append(out, selection(siteurl.FeedGroup(sel.Slug), b.Config.Title+": für "+sel.Label,
+				"Anlässe mit Ideen für "+sel.Label+" aus "+b.Config.Title, sel))
+		}
 	}
 	if book != nil {
 		for _, r := range book.Subdivisions() {

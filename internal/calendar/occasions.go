@@ -83,8 +83,8 @@ func (b Builder) description(oc schedule.Occurrence, url string) string {
 // ideaLine is an idea in one line: "Idee: Runder Kuchen mit Pi (20–30 € pro Team)".
 func ideaLine(idea occasion.Idea) string {
 	line := "Idee: " + idea.Title
-	if idea.Budget != "" {
-		line += " (" + idea.Budget + ")"
+	if b := idea.Budget.String(); b != "" {
+		line += " (" + b + ")"
 	}
 	return line
 }

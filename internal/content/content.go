@@ -36,7 +36,8 @@ type Article struct {
 	Date      civil.Date
 	Occasions []string
 	OccPos    [][2]int // line, column of each entry of Occasions
-	Tags      []string
+	Tags      []string // topics: slugs of data/themen.yaml (checked by the project)
+	TagPos    [][2]int // line, column of each entry of Tags
 	Draft     bool
 	Body      []byte // Markdown
 	BodyLine  int    // line of the file where Body starts
@@ -137,6 +138,7 @@ func Parse(rel string, data []byte, l *diag.List) *Article {
 			continue
 		}
 		a.Tags = append(a.Tags, t)
+		a.TagPos = append(a.TagPos, [2]int{tn[i].Line, yamlfile.ValueColumn(tn[i])})
 	}
 	a.Draft, _ = m.Bool("draft")
 	return a

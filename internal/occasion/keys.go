@@ -9,7 +9,7 @@ import (
 // The keys each mapping of an occasion file may have. Load rejects any other.
 var (
 	nameKeys     = []string{"de", "en"}
-	ideaKeys     = []string{"kind", "title", "text", "audience", "budget", "remote"}
+	ideaKeys     = []string{"kind", "title", "text", "audience", "zielgruppen", "budget", "remote"}
 	sourceKeys   = []string{"url", "title"}
 	greetingKeys = []string{"sie", "du"}
 	ideaKinds    = []string{"gift", "contact"}
@@ -17,7 +17,7 @@ var (
 
 // FileKeys lists the keys allowed in a catalogue occasion file, per mapping.
 type FileKeys struct {
-	Top, Name, Idea, Source, Greeting []string
+	Top, Name, Idea, Source, Greeting, Budget []string
 }
 
 // Keys returns the keys the loader accepts in occasions/ files. Tools that
@@ -30,6 +30,7 @@ func Keys() FileKeys {
 		Idea:     slices.Clone(ideaKeys),
 		Source:   slices.Clone(sourceKeys),
 		Greeting: slices.Clone(greetingKeys),
+		Budget:   slices.Clone(budgetKeys),
 	}
 }
 

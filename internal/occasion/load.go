@@ -371,6 +371,7 @@ func Parse(rel string, data []byte, kind Kind, l *diag.List) *Occasion {
 				continue
 			}
 			o.Tags = append(o.Tags, t)
+			o.TagPos = append(o.TagPos, Pos{tagNodes[i].Line, yamlfile.ValueColumn(tagNodes[i])})
 		}
 	}
 	return o
@@ -596,7 +597,20 @@ func parseIdeas(m *yamlfile.Map) []Idea {
 		idea.Text, _ = im.String("text", true)
 		idea.Text = strings.TrimSpace(idea.Text)
 		idea.Audience, _ = im.String("audience", false)
-		idea.Budget, _ = im.String("budget", false)
+		idea.Budget = parseBudget(im)
+		slugs, nodes := im.Strings("zielgruppen", false)
+		for i, z := range slugs {
+			if !slugRE.MatchString(z) {
+				im.Errorf(nodes[i], "target group %q is not a slug: use lower-case ASCII letters, digits and hyphens", z)
+				continue
+			}
+			if slices.Contains(idea.Zielgruppen, z) {
+				im.Errorf(nodes[i], "target group %q is listed twice", z)
+				continue
+			}
+			idea.Zielgruppen = append(idea.Zielgruppen, z)
+			idea.ZielgruppePos = append(idea.ZielgruppePos, Pos{nodes[i].Line, yamlfile.ValueColumn(nodes[i])})
+		}
 		if v, set := im.Bool("remote"); set {
 			idea.Remote = &v
 		}

@@ -94,7 +94,8 @@ type Occasion struct {
 	Greeting    Greeting
 	LeadDays    int
 	Sources     []Source
-	Tags        []string
+	Tags        []string // topics: slugs of data/themen.yaml (checked by the project)
+	TagPos      []Pos
 	Note        string
 
 	// Positions for diagnostics found after loading (references, evaluation).
@@ -126,8 +127,12 @@ type Idea struct {
 	Title    string
 	Text     string
 	Audience string
-	Budget   string
-	Remote   *bool
+	Budget   *Budget // nil when the file gives none
+	// Zielgruppen are the target groups the idea suits: slugs of
+	// data/zielgruppen.yaml (checked by the project, which loads it).
+	Zielgruppen   []string
+	ZielgruppePos []Pos
+	Remote        *bool
 }
 
 // Greeting is a short card text to adapt, in the formal and the informal

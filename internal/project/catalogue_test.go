@@ -25,6 +25,21 @@ func TestRepositoryCatalogue(t *testing.T) {
 		}
 		t.Errorf("%s", d)
 	}
+	// Every idea has a budget and at least one target group, so that the
+	// Finder's filters see it. Two budgets are honestly open (a translation
+	// priced by its length, a test purchase priced by the product): they
+	// carry a note instead of figures.
+	openBudget := map[string]bool{"tag-der-muttersprache": true, "weltverbrauchertag": true}
+	for _, o := range p.Catalog.Occasions {
+		for i, idea := range o.Ideas {
+			if idea.Budget == nil || !idea.Budget.HasFigures && !openBudget[o.ID] {
+				t.Errorf("%s idea %d (%s): no budget figures", o.ID, i+1, idea.Title)
+			}
+			if len(idea.Zielgruppen) == 0 {
+				t.Errorf("%s idea %d (%s): no target group", o.ID, i+1, idea.Title)
+			}
+		}
+	}
 	counts := map[occasion.Category]int{}
 	for _, o := range p.Catalog.Occasions {
 		counts[o.Category]++

@@ -7,7 +7,7 @@ import (
 )
 
 // Inputs are the folders and files whose changes make a new build.
-var Inputs = []string{"anlass.yaml", "occasions", "holidays", "school-holidays", "content", "pages", "templates"}
+var Inputs = []string{"anlass.yaml", "occasions", "holidays", "school-holidays", "content", "pages", "data", "templates"}
 
 // LatestChange returns the newest modification time among the inputs.
 func LatestChange(root string) time.Time {

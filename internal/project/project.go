@@ -3,6 +3,7 @@
 package project
 
 import (
+	"fmt"
 	"net"
 	"strconv"
 	"strings"
@@ -15,6 +16,8 @@ import (
 	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/schedule"
 	"github.com/anlass/anlass/internal/schoolholidays"
+	"github.com/anlass/anlass/internal/vocab"
+	"github.com/anlass/anlass/internal/yamlfile"
 )
 
 // Project is a loaded project.
@@ -24,6 +27,7 @@ type Project struct {
 	Catalog  *occasion.Catalog
 	Articles []*content.Article // drafts included
 	Pages    []*content.Page    // standalone pages (Impressum, Datenschutz), drafts included
+	Vocab    *vocab.Vocab       // target groups and topics (data/)
 	Engine   *schedule.Engine
 	School   []*schoolholidays.State // school holidays per German state; nil without school-holidays/
 }
@@ -42,8 +46,9 @@ func LoadCached(root string, cache *occasion.ParseCache) (*Project, diag.List) {
 	l = append(l, cl...)
 	// The three kinds of input are independent: read them at the same time
 	// (the occasions, most of the work, on all CPUs themselves).
-	var ol, al, pl, sl diag.List
+	var ol, al, pl, sl, vl diag.List
 	var wg sync.WaitGroup
+	wg.Go(func() { p.Vocab, vl = vocab.Load(root) })
 	wg.Go(func() {
 		p.Articles, al = content.Load(root)
 		p.Pages, pl = content.LoadPages(root)
@@ -54,8 +59,10 @@ func LoadCached(root string, cache *occasion.ParseCache) (*Project, diag.List) {
 	l = append(l, ol...)
 	l = append(l, al...)
 	l = append(l, pl...)
+	l = append(l, vl...)
 	l = append(l, sl...)
 	p.Engine = schedule.New(p.Catalog)
+	l = append(l, checkVocab(p)...)
 	for _, a := range p.Articles {
 		for i, id := range a.Occasions {
 			if o := p.Catalog.Get(id); o == nil || o.Kind != occasion.Catalogue {
@@ -160,4 +167,55 @@ func checkDatesTables(p *Project, today civil.Date) diag.List {
 			"Add the announced dates with their source; `anlass check --now YYYY-MM-DD` shows how the data looks on another day."
 	}
 	return l
+}
+
+// checkVocab checks every target group of an idea and every topic of an
+// occasion against the vocabularies in data/.
+func checkVocab(p *Project) diag.List {
+	var l diag.List
+	v := p.Vocab
+	for _, o := range p.Catalog.Occasions {
+		for _, idea := range o.Ideas {
+			for i, z := range idea.Zielgruppen {
+				if v.Zielgruppe(z) != nil {
+					continue
+				}
+				pos := idea.ZielgruppePos[i]
+				msg := fmt.Sprintf("unknown target group %q", z)
+				if v.Thema(z) != nil {
+					msg += ": it is a topic (tags:), not a target group"
+				} else if s := yamlfile.Closest(z, v.ZielgruppenSlugs(), 3); s != "" {
+					msg += fmt.Sprintf(": did you mean %q?", s)
+				} else {
+					msg += ": add it to " + vocab.ZielgruppenFile + " or choose one of its slugs"
+				}
+				l.Errorf(o.Path, pos.Line, pos.Col, "%s", msg)
+			}
+		}
+		for i, t := range o.Tags {
+			checkTopic(v, o.Path, t, o.TagPos[i].Line, o.TagPos[i].Col, &l)
+		}
+	}
+	for _, a := range p.Articles {
+		for i, t := range a.Tags {
+			checkTopic(v, a.Path, t, a.TagPos[i][0], a.TagPos[i][1], &l)
+		}
+	}
+	return l
+}
+
+// checkTopic reports a tag that is not a topic of the vocabulary.
+func checkTopic(v *vocab.Vocab, path, t string, line, col int, l *diag.List) {
+	if v.Thema(t) != nil {
+		return
+	}
+	msg := fmt.Sprintf("unknown topic %q", t)
+	if v.Zielgruppe(t) != nil {
+		msg += ": it is a target group; name it in the ideas' zielgruppen"
+	} else if s := yamlfile.Closest(t, v.ThemenSlugs(), 3); s != "" {
+		msg += fmt.Sprintf(": did you mean %q?", s)
+	} else {
+		msg += ": add it to " + vocab.ThemenFile + " or choose one of its slugs"
+	}
+	l.Errorf(path, line, col, "%s", msg)
 }

@@ -31,6 +31,7 @@ func TestContributingExamples(t *testing.T) {
 		t.Fatal("no example occasion in CONTRIBUTING.md")
 	}
 	root := t.TempDir()
+	testutil.CopyDir(t, "../../data", filepath.Join(root, "data")) // the vocabularies
 	p := filepath.Join(root, "occasions", "quirky", "tag-des-laechelns.yaml")
 	testutil.WriteFile(t, p, example)
 	if l := load(root); len(l) > 0 {

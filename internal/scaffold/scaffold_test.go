@@ -104,6 +104,7 @@ func TestOccasionPassesCheckOnceFilledIn(t *testing.T) {
 // is removed: the examples in the comments are correct.
 func TestOccasionOptionalExamplesAreValid(t *testing.T) {
 	root := t.TempDir()
+	testutil.CopyDir(t, "../../data", filepath.Join(root, "data")) // the vocabularies
 	rel, err := Occasion{ID: "tag-des-tests", Category: "quirky", Name: "Tag des Tests"}.Create(root)
 	if err != nil {
 		t.Fatal(err)
@@ -117,9 +118,9 @@ func TestOccasionOptionalExamplesAreValid(t *testing.T) {
 	}())
 	// Uncomment "# key: value" lines (not the explanations, which have no value after the colon
 	// or are prose), and the dates table below its key.
-	uncomment := regexp.MustCompile(`(?m)^(\s*)# ((?:since|until|every|regions|origin|tags|audience|budget|remote|dates): .*|dates:|  \d{4}: .*)$`)
+	uncomment := regexp.MustCompile(`(?m)^(\s*)# ((?:since|until|every|regions|origin|tags|audience|zielgruppen|budget|remote|dates): .*|dates:|  \d{4}: .*)$`)
 	text = uncomment.ReplaceAllString(text, "$1$2")
-	if !strings.Contains(text, "\nregions: [DE, AT, CH]") || !strings.Contains(text, "    audience: ") || !strings.Contains(text, "\n  2026: 09-25") {
+	if !strings.Contains(text, "\nregions: [DE, AT, CH]") || !strings.Contains(text, "    audience: ") || !strings.Contains(text, "    zielgruppen: [") || !strings.Contains(text, "\n  2026: 09-25") {
 		t.Fatalf("the examples were not uncommented:\n%s", text)
 	}
 	testutil.WriteFile(t, p, text)

@@ -10,6 +10,7 @@ import (
 	"github.com/anlass/anlass/internal/excelcsv"
 	"github.com/anlass/anlass/internal/german"
 	"github.com/anlass/anlass/internal/markdown"
+	"github.com/anlass/anlass/internal/occasion"
 	"github.com/anlass/anlass/internal/schedule"
 	"github.com/anlass/anlass/internal/siteurl"
 )
@@ -226,12 +227,25 @@ type occasionJSON struct {
 }
 
 type ideaJSON struct {
-	Kind     string `json:"kind"`
-	Title    string `json:"title"`
-	Text     string `json:"text"`
-	Audience string `json:"audience,omitempty"`
-	Budget   string `json:"budget,omitempty"`
-	Remote   *bool  `json:"remote,omitempty"`
+	Kind        string   `json:"kind"`
+	Title       string   `json:"title"`
+	Text        string   `json:"text"`
+	Audience    string   `json:"audience,omitempty"`
+	Budget      string   `json:"budget,omitempty"`     // as the site shows it: "15–25 € pro Team"
+	BudgetMin   *int     `json:"budget_min,omitempty"` // EUR per recipient; absent when the idea has no figures
+	BudgetMax   *int     `json:"budget_max,omitempty"`
+	Zielgruppen []string `json:"zielgruppen"` // slugs of data/zielgruppen.yaml
+	Remote      *bool    `json:"remote,omitempty"`
+}
+
+// ideaOf is an idea as the data files carry it.
+func ideaOf(i occasion.Idea) ideaJSON {
+	j := ideaJSON{Kind: i.Kind, Title: i.Title, Text: i.Text, Audience: i.Audience, Budget: i.Budget.String(),
+		Zielgruppen: nonNil(i.Zielgruppen), Remote: i.Remote}
+	if b := i.Budget; b != nil && b.HasFigures {
+		j.BudgetMin, j.BudgetMax = &b.Min, &b.Max
+	}
+	return j
 }
 
 type sourceJSON struct {
@@ -265,7 +279,7 @@ func (s *site) occasionsJSON() ([]byte, error) {
 			j.Regions = append(j.Regions, r.Code)
 		}
 		for _, i := range o.Ideas {
-			j.Ideas = append(j.Ideas, ideaJSON{i.Kind, i.Title, i.Text, i.Audience, i.Budget, i.Remote})
+			j.Ideas = append(j.Ideas, ideaOf(i))
 		}
 		for _, src := range o.Sources {
 			j.Sources = append(j.Sources, sourceJSON{src.URL, src.Title})

@@ -14,6 +14,7 @@ import (
 	"github.com/anlass/anlass/internal/regiondays"
 	"github.com/anlass/anlass/internal/schedule"
 	"github.com/anlass/anlass/internal/siteurl"
+	"github.com/anlass/anlass/internal/vocab"
 )
 
 // nextYears is how many coming dates an occasion page lists.
@@ -28,8 +29,10 @@ type index struct {
 	byID     map[string]*occView
 	arts     []*artView // newest first, then by slug
 	bySlug   map[string]*artView
-	tags     []*tagView // by name
+	tags     []*tagView // by label
 	byTag    map[string]*tagView
+	groups   []*groupView // in the vocabulary's order
+	byGroup  map[string]*groupView
 	cats     []*catView // display order
 	years    []int
 	upcoming []card
@@ -72,23 +75,31 @@ type artView struct {
 	Minutes int // reading time
 }
 
+// tagView is a topic (data/themen.yaml) with its occasions, by next date,
+// and its articles.
 type tagView struct {
-	Name string
-	Occs []*occView
-	Arts []*artView
+	Name  string // the slug
+	Label string // "Rückblick"
+	Occs  []*occView
+	Arts  []*artView
+	Sub   Subscription // the topic's feed; only when it has a page
 }
 
-// Count is the number of occasions and articles with the tag.
+// Count is the number of occasions and articles with the topic.
 func (t *tagView) Count() int { return len(t.Occs) + len(t.Arts) }
 
-// minTagEntries is how many occasions and articles a tag needs for a page of
-// its own. A page listing a single entry only leads back to that entry: such
-// a tag is shown as plain text on its entry, and the Themen overview links
-// the entry itself.
-const minTagEntries = 2
+// HasPage reports whether the topic has a page (/themen/<tag>/) and a feed:
+// from vocab.MinOccasions occasions on. A topic of a single occasion is
+// plain text on it, and the Themen overview links the occasion itself.
+func (t *tagView) HasPage() bool { return len(t.Occs) >= vocab.MinOccasions }
 
-// HasPage reports whether the tag has a page (/themen/<tag>/).
-func (t *tagView) HasPage() bool { return t.Count() >= minTagEntries }
+// groupView is a target group (data/zielgruppen.yaml) with the occasions
+// that have an idea for it, by next date, and its feed.
+type groupView struct {
+	vocab.Term
+	Occs []*occView
+	Sub  Subscription
+}
 
 type catView struct {
 	Cat  occasion.Category
@@ -105,7 +116,7 @@ type card struct {
 
 func buildIndex(s *site) (*index, error) {
 	cat := s.in.Project.Catalog
-	ix := &index{byID: map[string]*occView{}, bySlug: map[string]*artView{}, byTag: map[string]*tagView{}}
+	ix := &index{byID: map[string]*occView{}, bySlug: map[string]*artView{}, byTag: map[string]*tagView{}, byGroup: map[string]*groupView{}}
 	for _, o := range cat.Occasions {
 		v := &occView{O: o, Next: s.w.Next(o.ID, nextYears), sortKey: sortKey(o.Name.De)}
 		v.Plain = o.SummaryText
@@ -155,7 +166,7 @@ func buildIndex(s *site) (*index, error) {
 	tag := func(name string) *tagView {
 		t := ix.byTag[name]
 		if t == nil {
-			t = &tagView{Name: name}
+			t = &tagView{Name: name, Label: s.in.Project.Vocab.Label(name)}
 			ix.byTag[name] = t
 			ix.tags = append(ix.tags, t)
 		}
@@ -177,9 +188,24 @@ func buildIndex(s *site) (*index, error) {
 			}
 		}
 	}
-	slices.SortFunc(ix.tags, func(a, b *tagView) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortFunc(ix.tags, func(a, b *tagView) int {
+		return cmp.Or(strings.Compare(sortKey(a.Label), sortKey(b.Label)), strings.Compare(a.Name, b.Name))
+	})
 	for _, t := range ix.tags {
-		sortByName(t.Occs)
+		sortByNext(t.Occs)
+		if t.HasPage() {
+			t.Sub = subscription(s.cfg.Title+": Thema "+t.Label, s.cfg.Abs(siteurl.FeedTopic(t.Name)), "thema-"+t.Name)
+		}
+	}
+	for _, sel := range s.in.Project.Vocab.GroupSelections(s.in.Project.Catalog) {
+		g := &groupView{Term: sel.Term,
+			Sub: subscription(s.cfg.Title+": für "+sel.Label, s.cfg.Abs(siteurl.FeedGroup(sel.Slug)), "gruppe-"+sel.Slug)}
+		for _, o := range sel.Occasions {
+			g.Occs = append(g.Occs, ix.byID[o.ID])
+		}
+		sortByNext(g.Occs)
+		ix.groups = append(ix.groups, g)
+		ix.byGroup[g.Slug] = g
 	}
 
 	for _, c := range occasion.Categories {

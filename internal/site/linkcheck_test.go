@@ -28,7 +28,7 @@ func feedFiles(in Input) map[string]bool {
 	if len(in.Project.Catalog.Holidays) > 0 {
 		book = regiondays.ForWindow(in.Project.Engine, in.Window, in.Project.School)
 	}
-	for _, f := range append(cb.Feeds(in.Project.Catalog, in.Window, book), cb.Termine(in.Window)...) {
+	for _, f := range append(cb.Feeds(in.Project.Catalog, in.Window, book, in.Project.Vocab), cb.Termine(in.Window)...) {
 		m[f.Path] = true
 	}
 	return m

@@ -51,6 +51,7 @@ type Common struct {
 	PlannerYear int            // the year the navigation's planner link opens
 	Window      string         // the build's date range, "2025–2030"
 	HasRegions  bool           // the site has region pages (a project with public holidays)
+	HasGroups   bool           // the site has target group pages (ideas name target groups)
 	Categories  []*catView     // the four categories with their occasions
 	// LegalPages are the standalone pages (Impressum, Datenschutz) every
 	// footer links to.
@@ -70,7 +71,7 @@ func newCommon(s *site) *Common {
 	c := &Common{
 		Site: &s.cfg, Today: s.w.Today, Year: s.w.Today.Year(), PlannerYear: s.plannerYear(),
 		Window:     strconv.Itoa(s.w.From.Year()) + "–" + strconv.Itoa(s.w.To.Year()),
-		HasRegions: len(s.in.Project.Catalog.Holidays) > 0, Categories: s.index.cats,
+		HasRegions: len(s.in.Project.Catalog.Holidays) > 0, Categories: s.index.cats, HasGroups: len(s.index.groups) > 0,
 	}
 	for _, pg := range s.pages() {
 		c.LegalPages = append(c.LegalPages, legalLink{Title: pg.Title, Path: siteurl.Page(pg.Slug)})
@@ -172,8 +173,22 @@ func (p *Page) Planner(year int) string        { return p.Rel(siteurl.Planner(ye
 func (p *Page) YearJSON(y int) string          { return p.Rel(siteurl.YearJSON(y)) }
 func (p *Page) YearCSV(y int) string           { return p.Rel(siteurl.YearCSV(y)) }
 
-// Tag is the href of the tag's page, or "" when the tag has none (it has a
-// single entry; see minTagEntries).
+// Tag is the href of the topic's page, or "" when it has none (see
+// tagView.HasPage).
+// TagLabel is the German label of a topic: "Rückblick" for rueckblick.
+func (p *Page) TagLabel(t string) string { return p.s.in.Project.Vocab.Label(t) }
+
+// Group is the href of a target group's page, "" when it has none.
+func (p *Page) Group(slug string) string {
+	if p.s.index.byGroup[slug] == nil {
+		return ""
+	}
+	return p.Rel(siteurl.Group(slug))
+}
+
+// GroupLabel is the German label of a target group: "IT und Software".
+func (p *Page) GroupLabel(slug string) string { return p.s.in.Project.Vocab.Label(slug) }
+
 func (p *Page) Tag(t string) string {
 	if tv := p.s.index.byTag[t]; tv == nil || !tv.HasPage() {
 		return ""

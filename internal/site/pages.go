@@ -70,8 +70,17 @@ func (s *site) outputs() []output {
 		if !t.HasPage() {
 			continue
 		}
-		page(&Page{Path: siteurl.Tag(t.Name), Kind: "tag", Title: "Thema: " + t.Name, Section: "themen",
-			Description: "Anlässe und Ideen zum Thema „" + t.Name + "“.", D: t}, nil)
+		page(&Page{Path: siteurl.Tag(t.Name), Kind: "tag", Title: "Thema: " + t.Label, Section: "themen",
+			Description: "Anlässe und Ideen zum Thema „" + t.Label + "“, nach dem nächsten Termin – auch als Kalender zum Abonnieren.", D: t}, nil)
+	}
+	if len(ix.groups) > 0 {
+		page(&Page{Path: siteurl.Groups(), Kind: "groups", Title: "Anlässe nach Zielgruppe", Section: "themen",
+			Description: "Für welche Branchen und Rollen es Ideen gibt: von IT und Handwerk bis Empfang und Einkauf – je als Liste und als Kalender.",
+			D:           ix.groups}, nil)
+		for _, g := range ix.groups {
+			page(&Page{Path: siteurl.Group(g.Slug), Kind: "group", Title: "Ideen für " + g.Label, Section: "themen",
+				Description: "Anlässe mit Ideen für " + g.Label + ", nach dem nächsten Termin – auch als Kalender zum Abonnieren.", D: g}, nil)
+		}
 	}
 	for i, y := range ix.years {
 		pd := plannerData{Year: y, Years: ix.years}

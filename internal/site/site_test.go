@@ -76,7 +76,7 @@ func TestXSS(t *testing.T) {
 	o := in.Project.Catalog.Get("tag-der-klammer")
 	o.Name.En = `</span><script>alert("en")</script>`
 	o.Origin = `<img src=x onerror=alert(1)>`
-	o.Ideas[0].Budget = `"><script>alert(3)</script>`
+	o.Ideas[0].Budget = &occasion.Budget{Note: `"><script>alert(3)</script>`}
 	o.Sources = append(o.Sources, occasion.Source{URL: "javascript:alert(1)", Title: "böse"})
 	o.Tags = append(o.Tags, `x"><script>`)
 	dir, _ := renderTo(t, in)
@@ -318,31 +318,45 @@ func TestBuiltinTemplates(t *testing.T) {
 // A tag gets a page when at least two entries have it. A tag with a single
 // entry is plain text on that entry, and the Themen overview links the
 // entry itself; no page links to a tag page that does not exist.
-func TestTagPagesNeedTwoEntries(t *testing.T) {
+// Topics: German labels, a page and a feed from two occasions on, the
+// occasions by next date.
+func TestTopicPages(t *testing.T) {
 	dir, _ := renderTo(t, fixture(t))
 	files := readTree(t, dir)
 	if _, ok := files["themen/it/index.html"]; !ok {
-		t.Error("no page for the tag it (two occasions)")
+		t.Error("no page for the topic it (three occasions)")
 	}
 	if _, ok := files["themen/mathematik/index.html"]; ok {
-		t.Error("a page for the tag mathematik, which only the Pi-Tag has")
+		t.Error("a page for the topic mathematik, which only the Pi-Tag has")
+	}
+	if _, ok := files["themen/strategie/index.html"]; ok {
+		t.Error("a page for the topic strategie, which only articles have")
 	}
 	pi := string(files["anlaesse/pi-tag/index.html"])
-	if !strings.Contains(pi, `<li>mathematik</li>`) || !strings.Contains(pi, `<li><a href="../../themen/it/">it</a></li>`) {
-		t.Errorf("Pi-Tag page: want mathematik as text and it as a link:\n%s", pi[max(0, strings.Index(pi, "tag-list")-20):][:300])
+	if !strings.Contains(pi, `<li>Mathematik</li>`) || !strings.Contains(pi, `<li><a href="../../themen/it/">IT</a></li>`) {
+		t.Errorf("Pi-Tag page: want Mathematik as text and IT as a link:\n%s", pi[max(0, strings.Index(pi, "tag-list")-20):][:300])
 	}
 	overview := string(files["themen/index.html"])
 	for _, want := range []string{
-		`<a href="../anlaesse/pi-tag/" title="Pi-Tag">mathematik <span class="count">1</span></a>`,
-		`<a href="../themen/it/">it <span class="count">`,
+		`<a href="../anlaesse/pi-tag/" title="Pi-Tag">Mathematik <span class="count">1</span></a>`,
+		`<a href="../themen/it/">IT <span class="count">`,
 	} {
 		if !strings.Contains(overview, want) {
 			t.Errorf("Themen overview lacks %s", want)
 		}
 	}
+	it := string(files["themen/it/index.html"])
+	if !strings.Contains(it, "<h1><span class=\"fine-label\">Thema</span> IT</h1>") || !strings.Contains(it, "webcal://example.org/feeds/themen/it.ics") {
+		t.Error("the topic page lacks its label or its feed")
+	}
+	// By next date (the fixture's today is 1 March 2026): the Pi-Tag on
+	// 14 March before Cyber Monday in November.
+	if strings.Index(it, "anlaesse/pi-tag/") > strings.Index(it, "anlaesse/cyber-monday/") {
+		t.Error("the topic page does not list its occasions by next date")
+	}
 	for name, data := range files {
 		if strings.Contains(string(data), "themen/mathematik/") {
-			t.Errorf("%s links the tag page themen/mathematik/, which does not exist", name)
+			t.Errorf("%s links the topic page themen/mathematik/, which does not exist", name)
 		}
 	}
 }

@@ -21,7 +21,8 @@ var pageTemplates = []string{
 	"home", "occasion", "occasions", "category", "article", "articles",
 	"tags", "tag", "planner", "subscribe", "search", "data", "404",
 	"regions", "region", // internal/site/regions.go
-	"page", // standalone pages: Impressum, Datenschutz
+	"page",            // standalone pages: Impressum, Datenschutz
+	"groups", "group", // target groups
 }
 
 // templates are parsed once per build and shared by all workers.

@@ -35,6 +35,14 @@ func FeedOccasion(id string) string {
 }
 func FeedRegion(code string) string { return "/feeds/regions/" + strings.ToLower(code) + ".ics" }
 
+// FeedTopic and FeedGroup are the feeds of a topic and of a target group.
+func FeedTopic(slug string) string { return "/feeds/themen/" + slug + ".ics" }
+func FeedGroup(slug string) string { return "/feeds/zielgruppen/" + slug + ".ics" }
+
+// Groups and Group are the target groups' index and pages.
+func Groups() string           { return "/zielgruppen/" }
+func Group(slug string) string { return "/zielgruppen/" + slug + "/" }
+
 // FeedPrep is the preparation feed of a category ("" for all occasions).
 func FeedPrep(category string) string {
 	if category == "" {

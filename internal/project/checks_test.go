@@ -104,3 +104,55 @@ sources: [{url: "https://example.org/quelle", title: Quelle}]
 		}
 	}
 }
+
+// Target groups and topics come from the vocabularies in data/, with a
+// suggestion for a typo and a word when a slug is in the other one.
+func TestVocabularyChecks(t *testing.T) {
+	root := testutil.Project(t, `
+-- data/zielgruppen.yaml --
+zielgruppen:
+  - {slug: it, label: IT, art: branche}
+  - {slug: empfang, label: Empfang, art: rolle}
+-- data/themen.yaml --
+themen:
+  - {slug: humor, label: Humor}
+-- occasions/quirky/pi-tag.yaml --
+id: pi-tag
+name: {de: Pi-Tag}
+category: quirky
+date: 03-14
+summary: Ein Anlass für die Tests der Prüfung, mit genug Text für die Mindestlänge der Zusammenfassung.
+ideas:
+  - {kind: gift, title: Eine Karte, text: Eine Karte., zielgruppen: [itt, humor, empfang]}
+  - {kind: contact, title: Ein Anruf, text: Ein kurzer Anruf., zielgruppen: [kantine]}
+lead_time: 1w
+sources: [{url: "https://example.org/quelle", title: Quelle}]
+tags: [humr, it, zirkus]
+-- content/artikel.md --
+---
+title: Ein Artikel
+summary: Kurz.
+date: 2026-01-15
+tags: [humor, empfang]
+---
+
+Text.
+`)
+	_, l := project.Load(root)
+	var got []string
+	for _, d := range l {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`content/artikel.md:5:15: unknown topic "empfang": it is a target group; name it in the ideas' zielgruppen`,
+		`occasions/quirky/pi-tag.yaml:7:70: unknown target group "itt": did you mean "it"?`,
+		`occasions/quirky/pi-tag.yaml:7:75: unknown target group "humor": it is a topic (tags:), not a target group`,
+		`occasions/quirky/pi-tag.yaml:8:78: unknown target group "kantine": add it to data/zielgruppen.yaml or choose one of its slugs`,
+		`occasions/quirky/pi-tag.yaml:11:8: unknown topic "humr": did you mean "humor"?`,
+		`occasions/quirky/pi-tag.yaml:11:14: unknown topic "it": it is a target group; name it in the ideas' zielgruppen`,
+		`occasions/quirky/pi-tag.yaml:11:18: unknown topic "zirkus": add it to data/themen.yaml or choose one of its slugs`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
