@@ -36,7 +36,7 @@ func (f *listFlag) Set(s string) error {
 }
 
 func runList(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("list", "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--category C ...] [--region CODE] [--format text|json|ics]", stderr)
+	fs := newFlags("list", "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--category C ...] [--region CODE] [--budget EUR] [--zielgruppe S ...] [--format text|json|ics]", stderr)
 	source := fs.String("source", ".", "project `directory`")
 	fs.StringVar(source, "s", ".", "shorthand for --source")
 	from := fs.String("from", "", "first `day` (YYYY-MM-DD; default today)")
@@ -46,6 +46,11 @@ func runList(args []string, stdout, stderr io.Writer) error {
 	var cats listFlag
 	fs.Var(&cats, "category", "only this `category` (mainstream, seasonal, quirky, mystic); repeatable or comma-separated")
 	regionCode := fs.String("region", "", "only occasions that apply in this `region` (DE, AT, CH or a state or canton such as DE-BY, AT-9, CH-ZH),\nplus its public holidays, Brückentage and (German states) Ferienbeginn, whatever --category says")
+	budget := fs.Int("budget", -1, "only occasions with an idea that costs at most `euros` per recipient (its minimum; 0: without cost)")
+	var groups listFlag
+	fs.Var(&groups, "zielgruppe", "only occasions with an idea for this target `group` (a slug of data/zielgruppen.yaml, e.g. it, empfang); repeatable or comma-separated: any of them")
+	remote := fs.Bool("remote", false, "only occasions with an idea that works without a visit")
+	kind := fs.String("art", "", "only occasions with an idea of this `kind`: geschenk or kontakt")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
@@ -68,6 +73,22 @@ func runList(args []string, stdout, stderr io.Writer) error {
 		}
 		q.Region = &r
 	}
+	if *budget >= 0 {
+		q.Ideas.Budget = budget
+	} else if *budget != -1 {
+		return usageErr("--budget %d: expected euros per recipient, 0 or more", *budget)
+	}
+	q.Ideas.Zielgruppen = groups
+	q.Ideas.Remote = *remote
+	switch *kind {
+	case "":
+	case "geschenk", "gift":
+		q.Ideas.Kind = "gift"
+	case "kontakt", "contact":
+		q.Ideas.Kind = "contact"
+	default:
+		return usageErr("--art %q: expected geschenk or kontakt", *kind)
+	}
 	if !slices.Contains([]string{"text", "json", "ics"}, *format) {
 		return usageErr("unknown format %q: expected text, json or ics", *format)
 	}
@@ -86,6 +107,15 @@ func runList(args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintln(stderr, "anlass list: fix the errors above (anlass check lists them all)")
 		return exitError(1)
+	}
+	for _, z := range groups {
+		if p.Vocab.Zielgruppe(z) == nil {
+			msg := fmt.Sprintf("unknown target group %q", z)
+			if s := closest(z, p.Vocab.ZielgruppenSlugs()); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			return usageErr("--zielgruppe: %s; the target groups are in data/zielgruppen.yaml", msg)
+		}
 	}
 	list, err := agenda.Make(p, q)
 	if err != nil {

@@ -26,6 +26,52 @@ type Query struct {
 	// Region, when set, keeps only occasions that apply there and adds the
 	// region's holidays, Brückentage and Ferienbeginn (whatever Categories says).
 	Region *regioncode.Region
+	// Ideas keeps only occasions with at least one idea that passes it.
+	Ideas IdeaFilter
+}
+
+// IdeaFilter selects ideas, as the Finder does: an idea passes when it
+// passes every filter that is set.
+type IdeaFilter struct {
+	// Budget, when set, is the most a user will spend per recipient, in
+	// euros: an idea fits when its minimum is Budget or less; an idea
+	// without figures never fits.
+	Budget *int
+	// Zielgruppen, when any, are target groups: an idea fits when it names
+	// one of them.
+	Zielgruppen []string
+	Remote      bool   // only ideas that work without a visit
+	Kind        string // "gift" or "contact"; "" for both
+}
+
+// Active reports whether the filter selects anything at all.
+func (f IdeaFilter) Active() bool {
+	return f.Budget != nil || len(f.Zielgruppen) > 0 || f.Remote || f.Kind != ""
+}
+
+// Match reports whether an idea passes the filter.
+func (f IdeaFilter) Match(i occasion.Idea) bool {
+	if f.Budget != nil && !i.Budget.Fits(*f.Budget) {
+		return false
+	}
+	if len(f.Zielgruppen) > 0 && !slices.ContainsFunc(f.Zielgruppen, func(z string) bool { return slices.Contains(i.Zielgruppen, z) }) {
+		return false
+	}
+	if f.Remote && (i.Remote == nil || !*i.Remote) {
+		return false
+	}
+	return f.Kind == "" || i.Kind == f.Kind
+}
+
+// Ideas returns the ideas of o that pass the filter, in file order.
+func (f IdeaFilter) Ideas(o *occasion.Occasion) []occasion.Idea {
+	var out []occasion.Idea
+	for _, i := range o.Ideas {
+		if f.Match(i) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // Kind tells the items of a list apart; the values are those of
@@ -77,7 +123,10 @@ func (q Query) Keep(o *occasion.Occasion) bool {
 	if len(q.Categories) > 0 && !slices.Contains(q.Categories, o.Category) {
 		return false
 	}
-	return q.Region == nil || o.AppliesIn(*q.Region)
+	if q.Region != nil && !o.AppliesIn(*q.Region) {
+		return false
+	}
+	return !q.Ideas.Active() || slices.ContainsFunc(o.Ideas, q.Ideas.Match)
 }
 
 // Make computes the list of a query over a loaded project.

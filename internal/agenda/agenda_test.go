@@ -19,6 +19,11 @@ import (
 const small = `
 -- anlass.yaml --
 title: Test
+-- data/zielgruppen.yaml --
+zielgruppen:
+  - {slug: alle-branchen, label: "alle Branchen", art: branche}
+  - {slug: it, label: "IT", art: branche}
+  - {slug: handwerk, label: "Handwerk", art: branche}
 -- occasions/quirky/pi-tag.yaml --
 id: pi-tag
 name: {de: Pi-Tag}
@@ -26,8 +31,8 @@ category: quirky
 date: 03-14
 summary: Ein Anlass für die Tests der Liste, mit genug Text für die Mindestlänge der Zusammenfassung.
 ideas:
-  - {kind: gift, title: Eine Karte, text: Eine handgeschriebene Karte.}
-  - {kind: contact, title: Ein Anruf, text: Ein kurzer Anruf ohne Verkaufsabsicht.}
+  - {kind: gift, title: Ein Kuchen, text: Ein runder Kuchen., budget: {min: 20, max: 30}, zielgruppen: [it]}
+  - {kind: contact, title: Ein Anruf, text: Ein kurzer Anruf ohne Verkaufsabsicht., budget: {min: 0}, zielgruppen: [alle-branchen], remote: true}
 lead_time: 1w
 sources: [{url: "https://example.org/quelle", title: Quelle}]
 -- occasions/mainstream/berchtoldstag.yaml --
@@ -114,6 +119,43 @@ func TestMake(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The idea filter keeps an occasion when one of its ideas passes every
+// filter that is set (berchtoldstag's ideas have no budget and no groups).
+func TestIdeaFilter(t *testing.T) {
+	p := load(t)
+	euros := func(n int) *int { return &n }
+	for _, tc := range []struct {
+		name string
+		f    agenda.IdeaFilter
+		want string
+	}{
+		{"no filter", agenda.IdeaFilter{}, "2026-01-02 occasion berchtoldstag|2026-03-14 occasion pi-tag|"},
+		{"without cost", agenda.IdeaFilter{Budget: euros(0)}, "2026-03-14 occasion pi-tag|"},
+		{"budget and kind in one idea", agenda.IdeaFilter{Budget: euros(10), Kind: "gift"}, ""},
+		{"budget at the minimum", agenda.IdeaFilter{Budget: euros(20), Kind: "gift"}, "2026-03-14 occasion pi-tag|"},
+		{"a target group", agenda.IdeaFilter{Zielgruppen: []string{"it"}}, "2026-03-14 occasion pi-tag|"},
+		{"alle-branchen is its own group", agenda.IdeaFilter{Zielgruppen: []string{"handwerk"}}, ""},
+		{"any of several groups", agenda.IdeaFilter{Zielgruppen: []string{"handwerk", "alle-branchen"}}, "2026-03-14 occasion pi-tag|"},
+		{"group and kind must meet in one idea", agenda.IdeaFilter{Zielgruppen: []string{"it"}, Kind: "contact"}, ""},
+		{"remote", agenda.IdeaFilter{Remote: true}, "2026-03-14 occasion pi-tag|"},
+		{"remote gift", agenda.IdeaFilter{Remote: true, Kind: "gift"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l, err := agenda.Make(p, agenda.Query{From: civil.Of(2026, 1, 1), To: civil.Of(2026, 12, 31), Ideas: tc.f})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := rows(l.Items); got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+	ideas := agenda.IdeaFilter{Budget: euros(0)}.Ideas(p.Catalog.Get("pi-tag"))
+	if len(ideas) != 1 || ideas[0].Title != "Ein Anruf" {
+		t.Errorf("Ideas = %+v", ideas)
 	}
 }
 

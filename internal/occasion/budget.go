@@ -27,18 +27,20 @@ var budgetKeys = []string{"min", "max", "note"}
 const MaxBudget = 10_000
 
 // String is the budget as the site shows it: "15–25 € pro Team", "0 €",
-// "5 € (Porto)", or the note alone.
+// "bis 5 € (Porto)" (min 0 with a max), or the note alone.
 func (b *Budget) String() string {
 	if b == nil {
 		return ""
 	}
 	var s string
-	if b.HasFigures {
-		s = strconv.Itoa(b.Min)
-		if b.Max != b.Min {
-			s += "–" + strconv.Itoa(b.Max)
-		}
-		s += " €"
+	switch {
+	case !b.HasFigures:
+	case b.Min == 0 && b.Max > 0:
+		s = "bis " + strconv.Itoa(b.Max) + " €"
+	case b.Max != b.Min:
+		s = strconv.Itoa(b.Min) + "–" + strconv.Itoa(b.Max) + " €"
+	default:
+		s = strconv.Itoa(b.Min) + " €"
 	}
 	if b.Note != "" {
 		if s != "" {
