@@ -125,6 +125,9 @@ func runList(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		days = book.Get(reg.Code)
+		if note := days.UnknownNote(); note != "" {
+			fmt.Fprintln(stderr, "anlass list: note: "+note)
+		}
 	}
 	switch *format {
 	case "json":
