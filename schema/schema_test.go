@@ -70,7 +70,7 @@ func sameSet(t *testing.T, what string, schema, loader []string) {
 }
 
 func TestSupportedKeywords(t *testing.T) {
-	for _, name := range []string{"occasion.schema.json", "article.schema.json", "zielgruppen.schema.json", "themen.schema.json"} {
+	for _, name := range []string{"occasion.schema.json", "article.schema.json", "zielgruppen.schema.json", "themen.schema.json", "holiday.schema.json"} {
 		d := load(t, name)
 		if d.root["$schema"] != "http://json-schema.org/draft-07/schema#" {
 			t.Errorf("%s: $schema %v, want draft-07", name, d.root["$schema"])
@@ -266,5 +266,93 @@ func TestRealVocabularies(t *testing.T) {
 	v, l := vocab.Load(root)
 	if len(l) > 0 || len(v.Zielgruppen) < 20 || len(v.Themen) < 30 {
 		t.Fatalf("%d target groups, %d topics, %v", len(v.Zielgruppen), len(v.Themen), l)
+	}
+}
+
+func TestHolidayKeysMatchLoader(t *testing.T) {
+	d := load(t, "holiday.schema.json")
+	k := occasion.HolidayKeys()
+	sameSet(t, "top-level keys", keys(d.get(t, "properties")), k.Top)
+	sameSet(t, "name keys", keys(d.get(t, "properties", "name", "properties")), k.Name)
+	sameSet(t, "region keys", keys(d.get(t, "definitions", "region", "properties")), k.Region)
+	sameSet(t, "source keys", keys(d.get(t, "properties", "sources", "items", "properties")), k.Source)
+	for _, path := range [][]string{{}, {"properties", "name"}, {"definitions", "region"}, {"properties", "sources", "items"}} {
+		if ap, ok := d.get(t, path...)["additionalProperties"].(bool); !ok || ap {
+			t.Errorf("%v: additionalProperties must be false (the loader rejects unknown keys)", path)
+		}
+	}
+	var codes []string
+	for _, r := range regioncode.All() {
+		codes = append(codes, r.Code)
+	}
+	if got := strs(d.get(t, "definitions", "region", "properties", "code")["enum"]); !slices.Equal(got, codes) {
+		t.Errorf("region code enum %v, internal/regioncode %v", got, codes)
+	}
+	for _, key := range []string{"since", "until"} {
+		for _, path := range [][]string{{"properties", key}, {"definitions", "region", "properties", key}} {
+			s := d.get(t, path...)
+			if lo, hi := s["minimum"].(float64), s["maximum"].(float64); int(lo) != occasion.MinYear || int(hi) != occasion.MaxYear {
+				t.Errorf("%s: %v … %v, loader %d … %d", strings.Join(path, "/"), lo, hi, occasion.MinYear, occasion.MaxYear)
+			}
+		}
+	}
+}
+
+// Every holiday file validates against the holiday schema.
+func TestRealHolidays(t *testing.T) {
+	d := load(t, "holiday.schema.json")
+	n := 0
+	filepath.WalkDir(filepath.Join(root, occasion.HolidaysDir), func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || filepath.Ext(p) != ".yaml" {
+			return err
+		}
+		n++
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var node yaml.Node
+		if err := yaml.Unmarshal(data, &node); err != nil {
+			t.Errorf("%s: %v", p, err)
+			return nil
+		}
+		for _, e := range d.Validate(fromYAML(&node)) {
+			t.Errorf("%s: %s", p, e)
+		}
+		return nil
+	})
+	if n < 10 {
+		t.Fatalf("found only %d holiday files", n)
+	}
+}
+
+// The schema and the loader agree on region entries: the schema accepts a
+// holiday exactly when the loader finds no error in it.
+func TestHolidayRegionsAgree(t *testing.T) {
+	d := load(t, "holiday.schema.json")
+	for _, regions := range []string{
+		"[DE]",
+		"[{code: DE, until: 1994}, {code: DE-SN, since: 1995}]",
+		"[{code: DE-SN, since: 1993, partial: nur in Bautzen}]",
+		"[{code: DE-SN, since: null}]",
+		"[{code: DE-SN, from: 1995}]",
+		"[{code: DE-SN, since: \"1995\"}]",
+		"[{code: DE-SN, since: 1200}]",
+		"[{code: DE-SN, until: 3000}]",
+		"[{code: DE-XX}]",
+		"[{partial: nur hier}]",
+		"[]",
+		"[{code: DE-SN, since: 1995.5}]",
+	} {
+		src := "id: h\nname: {de: H}\ndate: \"10-31\"\nregions: " + regions + "\nsources: [{url: \"https://example.org/\", title: B}]\n"
+		var node yaml.Node
+		if err := yaml.Unmarshal([]byte(src), &node); err != nil {
+			t.Fatal(err)
+		}
+		schemaOK := len(d.Validate(fromYAML(&node))) == 0
+		loaderErrs := loaderErrors("h.yaml", []byte(src), func(rel string, data []byte, l *diag.List) { occasion.Parse(rel, data, occasion.Holiday, l) })
+		if schemaOK != (len(loaderErrs) == 0) {
+			t.Errorf("regions: %s: schema valid = %v, loader errors %v", regions, schemaOK, loaderErrs)
+		}
 	}
 }

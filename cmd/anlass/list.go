@@ -121,6 +121,11 @@ func runList(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if list.Region != nil {
+		if note := list.Region.UnknownNote(); note != "" {
+			fmt.Fprintln(stderr, "anlass list: note: "+note)
+		}
+	}
 	switch *format {
 	case "json":
 		return writeListJSON(stdout, list.Items)

@@ -59,3 +59,19 @@ func isSpace(s string) bool {
 	}
 	return true
 }
+
+// HolidayFileKeys lists the keys allowed in a holidays/ file, per mapping.
+type HolidayFileKeys struct {
+	Top, Name, Region, Source []string
+}
+
+// HolidayKeys returns the keys the loader accepts in holidays/ files, for the
+// JSON Schema of holiday files and its test.
+func HolidayKeys() HolidayFileKeys {
+	return HolidayFileKeys{
+		Top:    slices.Clone(holidayKeys),
+		Name:   slices.Clone(nameKeys),
+		Region: slices.Clone(regionKeys),
+		Source: slices.Clone(sourceKeys),
+	}
+}

@@ -290,30 +290,13 @@ func Parse(rel string, data []byte, kind Kind, l *diag.List) *Occasion {
 	}
 
 	// years
-	since, sn, sok := m.Int("since", false)
-	until, un, uok := m.Int("until", false)
-	every, en, eok := m.Int("every", false)
-	if sok {
-		if since < MinYear || since > MaxYear {
-			m.Errorf(sn, "since %d is outside the supported years %d … %d", since, MinYear, MaxYear)
-		} else {
-			o.Since = since
-		}
-	}
-	if uok {
-		if until < MinYear || until > MaxYear {
-			m.Errorf(un, "until %d is outside the supported years %d … %d", until, MinYear, MaxYear)
-		} else if sok && until < since {
-			m.Errorf(un, "until %d is before since %d", until, since)
-		} else {
-			o.Until = until
-		}
-	}
-	if eok {
+	var sinceSet bool
+	o.Since, o.Until, sinceSet = parseSpan(m)
+	if every, en, eok := m.Int("every", false); eok {
 		switch {
 		case every < 1:
 			m.Errorf(en, "every must be 1 or more, found %d", every)
-		case !sok:
+		case !sinceSet:
 			m.Errorf(en, "every needs since: the year it counts from")
 		default:
 			o.Every = every
@@ -325,7 +308,7 @@ func Parse(rel string, data []byte, kind Kind, l *diag.List) *Occasion {
 		}
 	}
 
-	o.Regions = parseRegions(m, kind == Holiday)
+	o.Regions = parseRegions(m, kind == Holiday, o.Since, o.Until)
 	if kind == Holiday {
 		if v, set := m.Bool("day_off"); set {
 			o.DayOff = v
@@ -484,7 +467,43 @@ func germanDateHint(text string) string {
 	return ""
 }
 
-func parseRegions(m *yamlfile.Map, holiday bool) []RegionRef {
+// parseSpan reads `since` and `until` from m (the file or one region
+// entry): years within MinYear … MaxYear, until not before since; 0 where
+// not given or invalid. sinceSet tells whether since was given as a number.
+func parseSpan(m *yamlfile.Map) (since, until int, sinceSet bool) {
+	s, sn, sok := m.Int("since", false)
+	u, un, uok := m.Int("until", false)
+	if sok {
+		if s < MinYear || s > MaxYear {
+			m.Errorf(sn, "since %d is outside the supported years %d … %d", s, MinYear, MaxYear)
+		} else {
+			since = s
+		}
+	}
+	if uok {
+		switch {
+		case u < MinYear || u > MaxYear:
+			m.Errorf(un, "until %d is outside the supported years %d … %d", u, MinYear, MaxYear)
+		case sok && u < s:
+			m.Errorf(un, "until %d is before since %d", u, s)
+		default:
+			until = u
+		}
+	}
+	return since, until, sok
+}
+
+// regionKeys are the keys of a holiday's region entry in its long form.
+var regionKeys = []string{"code", "partial", "since", "until"}
+
+// parseRegions reads `regions:`. Occasions list plain codes; a holiday's
+// entry may also be a mapping with partial and its own since/until, and a
+// code may then appear in several entries whose years do not overlap (a
+// holiday dropped and brought back). Entries for a country and one of its
+// states must not overlap either: each region and year has one entry.
+// since and until are the holiday's own years, for a warning when an entry
+// can never apply.
+func parseRegions(m *yamlfile.Map, holiday bool, since, until int) []RegionRef {
 	items := m.Seq("regions", holiday)
 	var out []RegionRef
 	for _, it := range items {
@@ -494,9 +513,10 @@ func parseRegions(m *yamlfile.Map, holiday bool) []RegionRef {
 		case it.Kind == yaml.ScalarNode && it.Tag != "!!null":
 			ref.Code, codeNode = it.Value, it
 		case it.Kind == yaml.MappingNode && holiday:
-			rm := yamlfile.NewMap(m.Path, it, m.L, "region", "code", "partial")
+			rm := yamlfile.NewMap(m.Path, it, m.L, "region", regionKeys...)
 			ref.Code, codeNode = rm.String("code", true)
 			ref.Partial, _ = rm.String("partial", false)
+			ref.Since, ref.Until, _ = parseSpan(rm)
 			if codeNode == nil {
 				continue
 			}
@@ -513,13 +533,79 @@ func parseRegions(m *yamlfile.Map, holiday bool) []RegionRef {
 			m.Errorf(codeNode, "write the region code in upper case: %q", r.Code)
 		}
 		ref.Code = r.Code
-		if slices.ContainsFunc(out, func(x RegionRef) bool { return x.Code == ref.Code }) {
-			m.Errorf(codeNode, "region %q is listed twice", ref.Code)
+		if i := slices.IndexFunc(out, func(x RegionRef) bool { return x.overlaps(ref) }); i >= 0 {
+			prev := out[i]
+			switch {
+			case prev.Code == ref.Code && prev.Since == 0 && prev.Until == 0 && ref.Since == 0 && ref.Until == 0:
+				m.Errorf(codeNode, "region %q is listed twice", ref.Code)
+			case prev.Code == ref.Code:
+				m.Errorf(codeNode, "region %q is listed twice for %s: give each entry since/until that do not overlap", ref.Code, prev.common(ref))
+			default:
+				m.Errorf(codeNode, "regions %q and %q both cover %s for %s: a region needs one entry per year (give them since/until that do not overlap)",
+					prev.Code, ref.Code, narrower(prev.Code, ref.Code), prev.common(ref))
+			}
 			continue
+		}
+		if lo, hi := ref.span(); since != 0 && hi < since || until != 0 && lo > until {
+			m.Warnf(codeNode, "region %q: its years (%s) lie outside the holiday's since/until: the entry never applies", ref.Code, yearRange(lo, hi))
 		}
 		out = append(out, ref)
 	}
 	return out
+}
+
+// span is the entry's years with open ends filled in.
+func (r RegionRef) span() (lo, hi int) {
+	lo, hi = MinYear, MaxYear
+	if r.Since != 0 {
+		lo = r.Since
+	}
+	if r.Until != 0 {
+		hi = r.Until
+	}
+	return lo, hi
+}
+
+// overlaps reports whether r and o cover one region in one year: the same
+// code, or a country and one of its states, with years in common.
+func (r RegionRef) overlaps(o RegionRef) bool {
+	a, _ := regioncode.Lookup(r.Code)
+	b, _ := regioncode.Lookup(o.Code)
+	place := a.Code == b.Code || a.IsCountry() && b.Country == a.Code || b.IsCountry() && a.Country == b.Code
+	alo, ahi := r.span()
+	blo, bhi := o.span()
+	return place && alo <= bhi && blo <= ahi
+}
+
+// common names the years r and o have in common, for messages.
+func (r RegionRef) common(o RegionRef) string {
+	alo, ahi := r.span()
+	blo, bhi := o.span()
+	return yearRange(max(alo, blo), min(ahi, bhi))
+}
+
+// yearRange writes lo … hi as a contributor would: "every year", "1995",
+// "1990 … 1994", "from 2018", "until 1994".
+func yearRange(lo, hi int) string {
+	switch {
+	case lo == MinYear && hi == MaxYear:
+		return "every year"
+	case lo == hi:
+		return strconv.Itoa(lo)
+	case lo == MinYear:
+		return fmt.Sprintf("the years until %d", hi)
+	case hi == MaxYear:
+		return fmt.Sprintf("the years from %d", lo)
+	}
+	return fmt.Sprintf("%d … %d", lo, hi)
+}
+
+// narrower is the state when one of two codes is its country.
+func narrower(a, b string) string {
+	if strings.Contains(a, "-") {
+		return a
+	}
+	return b
 }
 
 // ParseSources reads the `sources:` list (url and title each, the url a web

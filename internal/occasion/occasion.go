@@ -119,6 +119,15 @@ type YearRule struct {
 type RegionRef struct {
 	Code    string
 	Partial string // non-empty: applies only in part of the region; says where
+	// Since and Until (holidays only; 0 = open) limit the years in which the
+	// entry applies, within the holiday's own since/until. A holiday that a
+	// region dropped and brought back lists the region once per period.
+	Since, Until int
+}
+
+// In reports whether the entry applies in year.
+func (r RegionRef) In(year int) bool {
+	return (r.Since == 0 || year >= r.Since) && (r.Until == 0 || year <= r.Until)
 }
 
 // Idea is a gift or contact idea.

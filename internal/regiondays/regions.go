@@ -85,6 +85,10 @@ type Region struct {
 	Bridges      []Bridge      // in [From, To], by date
 	SchoolStarts []SchoolStart // in [From, To], by date (German states only)
 	School       *schoolholidays.State
+	// KnownFrom is the first day for which the region's public holidays are
+	// known (regioncode.HolidaysFrom). Before it the region has no holidays,
+	// Brückentage or Ferienbeginn: nothing is guessed.
+	KnownFrom civil.Date
 
 	full   map[civil.Date][]Holiday // full holidays over the known range
 	known  [2]civil.Date            // the range the holidays were given for
@@ -118,7 +122,7 @@ func New(holidays []schedule.Occurrence, school []*schoolholidays.State, from, t
 		if s := states[r.Code]; s != nil {
 			reg.School = s
 			for _, p := range s.Periods {
-				if p.Start >= from && p.Start <= to {
+				if p.Start >= max(from, reg.KnownFrom) && p.Start <= to {
 					reg.SchoolStarts = append(reg.SchoolStarts, SchoolStart{Date: p.Start, Period: p, State: s})
 				}
 			}
@@ -216,11 +220,12 @@ func (b *Book) Subdivisions() []*Region {
 func (b *Book) All() []*Region { return slices.Clone(b.all) }
 
 func newRegion(r regioncode.Region, holidays []schedule.Occurrence, from, to civil.Date) *Region {
-	reg := &Region{Region: r, From: from, To: to, full: map[civil.Date][]Holiday{}, byDate: map[civil.Date][]Holiday{},
-		known: [2]civil.Date{from.AddDays(-Margin), to.AddDays(Margin)}}
+	knownFrom := regioncode.HolidaysFrom(r)
+	reg := &Region{Region: r, From: from, To: to, KnownFrom: knownFrom, full: map[civil.Date][]Holiday{}, byDate: map[civil.Date][]Holiday{},
+		known: [2]civil.Date{max(from.AddDays(-Margin), knownFrom), to.AddDays(Margin)}}
 	for _, oc := range holidays {
 		h, ok := holidayIn(oc, r)
-		if !ok {
+		if !ok || oc.Start < knownFrom {
 			continue
 		}
 		for d := oc.Start; d <= oc.End; d++ {
@@ -240,14 +245,30 @@ func newRegion(r regioncode.Region, holidays []schedule.Occurrence, from, to civ
 	return reg
 }
 
-// holidayIn tells whether a holiday occurrence applies in r, and how.
+// holidayIn tells whether a holiday occurrence applies in r, and how: the
+// entry of its regions that covers r in the occurrence's year.
 func holidayIn(oc schedule.Occurrence, r regioncode.Region) (Holiday, bool) {
 	for _, ref := range oc.Occasion.Regions {
-		if regioncode.Covers(ref.Code, r) {
+		if regioncode.Covers(ref.Code, r) && ref.In(oc.Year) {
 			return Holiday{Occurrence: oc, Partial: ref.Partial}, true
 		}
 	}
 	return Holiday{}, false
+}
+
+// Unknown reports whether the region's range begins before KnownFrom, so
+// that part of it shows no holidays, Brückentage or Ferienbeginn.
+func (r *Region) Unknown() bool { return r.From < r.KnownFrom }
+
+// UnknownNote says in a sentence (for `anlass list` on stderr) that the
+// region's holidays are known only from KnownFrom on; "" when the whole range
+// is known.
+func (r *Region) UnknownNote() string {
+	if !r.Unknown() {
+		return ""
+	}
+	return fmt.Sprintf("public holidays of %s (%s) are known from %s on: before that day no holidays, %s or school holidays are shown for it",
+		r.Name, r.Code, r.KnownFrom, BridgeWordPlural(r.Region))
 }
 
 // HolidaysOn returns the holidays (full, partial or not a day off) on d; d
@@ -269,9 +290,12 @@ func (r *Region) IsWorkday(d civil.Date) bool { return !r.IsOff(d) }
 //   - narrow sense: a working day whose day before and day after are both off;
 //   - wide sense: each of two consecutive working days whose day before the
 //     first and day after the second are both off.
+//
+// A day is judged only when the two days before it are known (not before
+// KnownFrom): an unknown holiday there could change the answer.
 func (r *Region) bridges(from, to civil.Date) []Bridge {
 	var out []Bridge
-	for d := from; d <= to; d++ {
+	for d := max(from, r.KnownFrom.AddDays(2)); d <= to; d++ {
 		if !r.IsWorkday(d) {
 			continue
 		}

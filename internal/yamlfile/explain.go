@@ -174,6 +174,10 @@ var (
 // go-yaml reports such a mistake where the enclosing block starts, often
 // many lines above. It returns 0 when every line's indentation is one the
 // structure allows.
+// opensBlock matches a line whose value follows on the next lines: it ends
+// in a colon, perhaps followed by a comment ("regions: # since 2018").
+var opensBlock = regexp.MustCompile(`:(\s+#.*)?$`)
+
 func misindented(data []byte) int {
 	type level struct {
 		indent      int
@@ -225,7 +229,7 @@ func misindented(data []byte) int {
 			}
 			cur.keys = true
 		}
-		opens = strings.HasSuffix(trim, ":") || trim == "-"
+		opens = opensBlock.MatchString(trim) || trim == "-"
 		// A list item "- key: value" opens a mapping further in.
 		if item {
 			rest := strings.TrimLeft(strings.TrimPrefix(trim, "-"), " ")
