@@ -16,12 +16,17 @@ const regionExpected = new Map(); // region code (lower case) → Map(key → it
 if (regionDir) {
   for (const f of fs.readdirSync(regionDir).filter((n) => n.endsWith(".json"))) {
     const m = new Map();
-    for (const it of JSON.parse(fs.readFileSync(path.join(regionDir, f), "utf8"))) {
-      if (it.kind === "occasion") continue;
-      // Holidays: region-qualified UIDs, de-neujahr in DE-BY → de-by-neujahr-2026.
-      const country = it.region.split("-")[0].toLowerCase();
-      const key = it.kind === "holiday" ? `${it.region.toLowerCase()}-${it.id.replace(country + "-", "")}-${it.year}` : it.id;
-      m.set(key, it);
+    const code = f.replace(/\.json$/, "").toUpperCase();
+    for (const row of JSON.parse(fs.readFileSync(path.join(regionDir, f), "utf8"))) {
+      // A holiday that is an occasion shares the occasion's row (holidays);
+      // the region feed still has its own event.
+      const items = row.kind === "occasion" ? (row.holidays || []).map((h) => ({ ...h, kind: "holiday", region: code })) : [row];
+      for (const it of items) {
+        // Holidays: region-qualified UIDs, de-neujahr in DE-BY → de-by-neujahr-2026.
+        const country = it.region.split("-")[0].toLowerCase();
+        const key = it.kind === "holiday" ? `${it.region.toLowerCase()}-${it.id.replace(country + "-", "")}-${it.year}` : it.id;
+        m.set(key, it);
+      }
     }
     regionExpected.set(f.replace(/\.json$/, ""), m);
   }

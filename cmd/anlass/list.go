@@ -181,6 +181,20 @@ type listItem struct {
 	// With --region: the region, and where a partial holiday applies.
 	Region  string `json:"region,omitempty"`
 	Partial string `json:"partial,omitempty"`
+	// With --region, on an occasion: the region's holidays that are this
+	// occasion and share its row (one day, one row).
+	Holidays []listHoliday `json:"holidays,omitempty"`
+}
+
+// listHoliday is a holiday merged into an occasion's row.
+type listHoliday struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Year    int    `json:"year"`
+	Start   string `json:"start"`
+	End     string `json:"end"`
+	Partial string `json:"partial,omitempty"`
+	DayOff  bool   `json:"day_off"`
 }
 
 func writeListJSON(w io.Writer, items []agenda.Item) error {
@@ -190,6 +204,9 @@ func writeListJSON(w io.Writer, items []agenda.Item) error {
 			Year: it.Year, Start: it.Start.String(), End: it.End.String(), Days: it.Days(), URL: it.URL, Region: it.Region, Partial: it.Partial}
 		if it.Occurrence != nil {
 			li.PrepareFrom = calendar.PrepDay(*it.Occurrence).String()
+		}
+		for _, e := range it.Holidays {
+			li.Holidays = append(li.Holidays, listHoliday{ID: e.ID, Name: e.Summary, Year: e.Year, Start: e.Start.String(), End: e.End.String(), Partial: e.Holiday.Partial, DayOff: e.Holiday.DayOff()})
 		}
 		out = append(out, li)
 	}
@@ -211,7 +228,11 @@ func writeListText(w io.Writer, items []agenda.Item) error {
 		if it.Kind != agenda.KindOccasion {
 			category = string(it.Kind)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", date, german.WeekdayShort(it.Start), it.Name, category, it.ID)
+		name := it.Name
+		if len(it.Holidays) > 0 {
+			name += " (Feiertag)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", date, german.WeekdayShort(it.Start), name, category, it.ID)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -106,7 +106,15 @@ type Item struct {
 
 	Occurrence *schedule.Occurrence // occasions
 	Entry      *regiondays.Entry    // region days
+	// Holidays (occasions, with a region) are the region's holidays that
+	// are this occasion (`occasion:` in the holiday file) and fall within
+	// it: one day, one row.
+	Holidays []*regiondays.Entry
 }
+
+// Holiday reports whether the row is, or includes, a public holiday of the
+// region.
+func (it Item) Holiday() bool { return it.Kind == KindHoliday || len(it.Holidays) > 0 }
 
 // Days is the number of days the item covers.
 func (it Item) Days() int { return it.End.Sub(it.Start) + 1 }
@@ -148,7 +156,9 @@ func Make(p *project.Project, q Query) (List, error) {
 }
 
 // Items merges occurrences and a region's days (r may be nil) into one list
-// by date; on the same day occasions come first.
+// by date; on the same day occasions come first. A holiday that names an
+// occasion (`occasion: neujahr`) joins that occasion's row when the row is
+// in the list and covers the holiday's day; otherwise it has its own row.
 func Items(occs []schedule.Occurrence, r *regiondays.Region) []Item {
 	items := make([]Item, 0, len(occs))
 	for i := range occs {
@@ -162,9 +172,22 @@ func Items(occs []schedule.Occurrence, r *regiondays.Region) []Item {
 	if r == nil {
 		return items
 	}
+	byID := map[string][]int{}
+	for i, it := range items {
+		byID[it.ID] = append(byID[it.ID], i)
+	}
 	entries := r.Entries()
+entry:
 	for i := range entries {
 		e := &entries[i]
+		if e.Holiday != nil && e.Holiday.Occasion.SameAs != "" {
+			for _, j := range byID[e.Holiday.Occasion.SameAs] {
+				if it := &items[j]; it.Start <= e.Start && e.End <= it.End {
+					it.Holidays = append(it.Holidays, e)
+					continue entry
+				}
+			}
+		}
 		it := Item{Kind: Kind(e.Kind), ID: e.ID, Name: e.Summary, Year: e.Year, Start: e.Start, End: e.End,
 			URL: siteurl.Region(r.Code), Region: r.Code, Entry: e}
 		if e.Holiday != nil {

@@ -184,3 +184,41 @@ func TestParseCategories(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// One day, one row: a holiday that names its occasion joins the occasion's
+// row when that row is listed and covers its day; otherwise (the category
+// filter dropped the occasion) it keeps its own row.
+func TestHolidayJoinsItsOccasion(t *testing.T) {
+	p, l := project.Load(testutil.Project(t, small+`
+-- holidays/de/de-pi.yaml --
+id: de-pi
+name: {de: Pi-Feiertag}
+occasion: pi-tag
+date: 03-14
+regions: [{code: DE-BY, partial: nur in Rundstadt}]
+sources: [{url: "https://example.org/quelle", title: Quelle}]
+`))
+	if l.HasErrors() {
+		t.Fatal(l.Err())
+	}
+	by, _ := regioncode.Lookup("DE-BY")
+	q := agenda.Query{From: civil.Of(2026, 3, 14), To: civil.Of(2026, 3, 14), Region: &by}
+	list, err := agenda.Make(p, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rows(list.Items); got != "2026-03-14 occasion pi-tag|2026-03-14 ferienbeginn ferienbeginn-de-by-20260314|" {
+		t.Fatalf("rows %s", got)
+	}
+	if h := list.Items[0].Holidays; len(h) != 1 || h[0].ID != "de-pi" || h[0].Holiday.Partial != "nur in Rundstadt" || !list.Items[0].Holiday() {
+		t.Errorf("merged holidays %+v", h)
+	}
+	q.Categories = []occasion.Category{occasion.Mystic}
+	list, err = agenda.Make(p, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rows(list.Items); got != "2026-03-14 holiday de-pi|2026-03-14 ferienbeginn ferienbeginn-de-by-20260314|" {
+		t.Errorf("without its occasion: rows %s", got)
+	}
+}

@@ -75,6 +75,27 @@ func (c *Catalog) checkRefs(l *diag.List) {
 			}
 		}
 	}
+	// Holidays name their catalogue occasion; a catalogue of holidays
+	// alone (read by tools that compare holidays) has none to name.
+	catalogue := map[string]*Occasion{}
+	for _, o := range c.Occasions {
+		catalogue[o.ID] = o
+	}
+	for _, h := range c.Holidays {
+		if h.SameAs == "" || len(c.Occasions) == 0 {
+			continue
+		}
+		switch o := c.byID[h.SameAs]; {
+		case o == nil:
+			hint := ""
+			if s := closestID(h.SameAs, catalogue); s != "" {
+				hint = fmt.Sprintf(": did you mean %s?", s)
+			}
+			l.Errorf(h.Path, h.SameAsPos.Line, h.SameAsPos.Col, "occasion %s: there is no such occasion in occasions/%s", h.SameAs, hint)
+		case o.Kind != Catalogue:
+			l.Errorf(h.Path, h.SameAsPos.Line, h.SameAsPos.Col, "occasion %s is a holiday: name the catalogue occasion (occasions/…) that falls on the same day", h.SameAs)
+		}
+	}
 	// Cycles: depth-first search over the reference graph.
 	const (
 		white = iota

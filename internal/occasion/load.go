@@ -225,7 +225,7 @@ func parseFiles(root string, files []file, l *diag.List, cache *ParseCache) []*O
 var catalogueKeys = []string{"id", "name", "category", "date", "dates", "since", "until", "every", "regions",
 	"origin", "summary", "greeting", "ideas", "lead_time", "sources", "tags"}
 
-var holidayKeys = []string{"id", "name", "date", "dates", "since", "until", "every", "regions", "day_off", "sources", "note"}
+var holidayKeys = []string{"id", "name", "occasion", "date", "dates", "since", "until", "every", "regions", "day_off", "sources", "note"}
 
 // Parse decodes one occasion (kind Catalogue) or holiday file. It returns nil
 // when the file could not be read as YAML at all; otherwise an Occasion with
@@ -314,6 +314,13 @@ func Parse(rel string, data []byte, kind Kind, l *diag.List) *Occasion {
 			o.DayOff = v
 		}
 		o.Note, _ = m.String("note", false)
+		if id, n := m.String("occasion", false); n != nil && id != "" {
+			if !slugRE.MatchString(id) {
+				m.Errorf(n, "occasion %q is not an occasion id: give the id of the catalogue occasion on the same day, e.g. occasion: neujahr", id)
+			} else {
+				o.SameAs, o.SameAsPos = id, Pos{n.Line, yamlfile.ValueColumn(n)}
+			}
+		}
 	}
 
 	o.Sources = ParseSources(m)

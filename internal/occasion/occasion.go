@@ -97,6 +97,11 @@ type Occasion struct {
 	Tags        []string // topics: slugs of data/themen.yaml (checked by the project)
 	TagPos      []Pos
 	Note        string
+	// SameAs (holidays) is the catalogue occasion that is this holiday:
+	// `occasion: neujahr` in de-neujahr. Lists that show both merge them
+	// into one row; its dates must agree with the holiday's.
+	SameAs    string
+	SameAsPos Pos
 
 	// Positions for diagnostics found after loading (references, evaluation).
 	RulePos  Pos

@@ -156,3 +156,40 @@ Text.
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A holiday names the catalogue occasion of the same day (`occasion:`):
+// check finds an unknown id (with a suggestion), a holiday named instead of
+// an occasion, and the first year in which the two dates part.
+func TestHolidaySameAs(t *testing.T) {
+	holiday := func(id, date, same string) string {
+		return "-- holidays/de/" + id + ".yaml --\nid: " + id + "\nname: {de: " + id + "}\noccasion: " + same +
+			"\ndate: \"" + date + "\"\nregions: [DE-BY]\nsources: [{url: \"https://example.org/\", title: Quelle}]\n"
+	}
+	for _, tc := range []struct {
+		name, files, want string
+	}{
+		{"agrees", holiday("de-pi", "03-14", "pi-tag"), ""},
+		{"unknown occasion", holiday("de-pi", "03-14", "pi-tage"),
+			"holidays/de/de-pi.yaml:3:11: occasion pi-tage: there is no such occasion in occasions/: did you mean pi-tag?"},
+		{"a holiday", holiday("de-pi", "03-14", "pi-tag") + holiday("de-pa", "03-14", "de-pi"),
+			"holidays/de/de-pa.yaml:3:11: occasion de-pi is a holiday: name the catalogue occasion (occasions/…) that falls on the same day"},
+		{"other day", holiday("de-pi", "03-15", "pi-tag"),
+			"holidays/de/de-pi.yaml:3:11: occasion pi-tag: in 1583 de-pi falls on 1583-03-15, but pi-tag does not; name the occasion of the same day or fix the date"},
+		{"not a slug", holiday("de-pi", "03-14", "Pi Tag"),
+			`holidays/de/de-pi.yaml:3:11: occasion "Pi Tag" is not an occasion id: give the id of the catalogue occasion on the same day, e.g. occasion: neujahr`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := testutil.Project(t, oneOccasion+tc.files)
+			_, l := project.Check(root, civil.Of(2026, 11, 22))
+			var errs []string
+			for _, d := range l {
+				if d.Severity == diag.Error {
+					errs = append(errs, d.String())
+				}
+			}
+			if got := strings.Join(errs, "\n"); got != tc.want {
+				t.Errorf("errors\n got: %s\nwant: %s", got, tc.want)
+			}
+		})
+	}
+}

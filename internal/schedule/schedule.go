@@ -181,6 +181,36 @@ func Validate(e *Engine) diag.List {
 		if !occurs && !failed {
 			l.Warnf(o.Path, 1, 1, "%s never occurs between %d and %d", o.ID, y0, y1)
 		}
+		if o.SameAs != "" && !failed {
+			checkSameAs(e, o, y0, y1, &l)
+		}
 	}
 	return l
+}
+
+// checkSameAs reports the first year in which a holiday falls on a day its
+// occasion (`occasion:`) does not cover: the two would not merge into one
+// row, and one of the files has the wrong date.
+func checkSameAs(e *Engine, h *occasion.Occasion, y0, y1 int, l *diag.List) {
+	o := e.cat.Get(h.SameAs)
+	if o == nil || o.Kind != occasion.Catalogue {
+		return // reported by the catalogue
+	}
+	for y := y0; y <= y1; y++ {
+		hol, ok, err := e.For(h, y)
+		if err != nil || !ok {
+			continue
+		}
+		covered := false
+		for _, oy := range []int{y, y - 1} {
+			if oc, ok, err := e.For(o, oy); err == nil && ok && oc.Start <= hol.Start && hol.End <= oc.End {
+				covered = true
+			}
+		}
+		if !covered {
+			l.Errorf(h.Path, h.SameAsPos.Line, h.SameAsPos.Col,
+				"occasion %s: in %d %s falls on %s, but %s does not; name the occasion of the same day or fix the date", h.SameAs, y, h.ID, hol.Start, h.SameAs)
+			return
+		}
+	}
 }
