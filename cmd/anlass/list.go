@@ -51,6 +51,7 @@ func runList(args []string, stdout, stderr io.Writer) error {
 	fs.Var(&groups, "zielgruppe", "only occasions with an idea for this target `group` (a slug of data/zielgruppen.yaml, e.g. it, empfang); repeatable or comma-separated: any of them")
 	remote := fs.Bool("remote", false, "only occasions with an idea that works without a visit")
 	kind := fs.String("art", "", "only occasions with an idea of this `kind`: geschenk or kontakt")
+	prepare := fs.Bool("vorlauf", false, "only occurrences whose preparation starts today (--now) or later: still enough time to prepare")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
@@ -98,6 +99,9 @@ func runList(args []string, stdout, stderr io.Writer) error {
 	}
 	if q.From, q.To, err = listRange(*from, *to, clk.Today); err != nil {
 		return usageErr("%v", err)
+	}
+	if *prepare {
+		q.PrepareFrom = clk.Today
 	}
 
 	p, l := project.Load(*source)

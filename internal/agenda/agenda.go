@@ -28,6 +28,10 @@ type Query struct {
 	Region *regioncode.Region
 	// Ideas keeps only occasions with at least one idea that passes it.
 	Ideas IdeaFilter
+	// PrepareFrom, when set, keeps only occurrences whose preparation
+	// starts on that day or later: still enough time to prepare (the
+	// Finder's vorlauf=1, from today).
+	PrepareFrom civil.Date
 }
 
 // IdeaFilter selects ideas, as the Finder does: an idea passes when it
@@ -142,6 +146,9 @@ func Make(p *project.Project, q Query) (List, error) {
 	occs, err := p.Engine.Range(p.Catalog.Occasions, q.From, q.To, q.Keep)
 	if err != nil {
 		return List{}, err
+	}
+	if q.PrepareFrom != 0 {
+		occs = slices.DeleteFunc(occs, func(oc schedule.Occurrence) bool { return oc.PrepareFrom() < q.PrepareFrom })
 	}
 	l := List{Occurrences: occs}
 	if q.Region != nil {

@@ -34,7 +34,7 @@ func PrepUID(id string, year int, domain string) string {
 
 // PrepDay is the day preparing an occurrence should start: its lead time
 // before the first day.
-func PrepDay(oc schedule.Occurrence) civil.Date { return oc.Start.AddDays(-oc.Occasion.LeadDays) }
+func PrepDay(oc schedule.Occurrence) civil.Date { return oc.PrepareFrom() }
 
 // PrepEventOf returns the preparation event of an occurrence: an all-day
 // event on the day its lead time starts ("Vorbereiten: Tag des Lächelns am

@@ -18,6 +18,7 @@ name: {de: "` + name + `"}
 category: quirky
 date: ` + date + `
 summary: Ein Anlass für den Test des Zwischenspeichers, lang genug für die Prüfung der Länge. Zweiter Satz.
+greeting: {sie: Ein Gruß an Ihr Team zu diesem Tag. Danke für die gute Zusammenarbeit., du: Ein Gruß an euer Team zu diesem Tag. Danke für die gute Zusammenarbeit.}
 ideas:
   - {kind: gift, title: Karte, text: Eine Karte.}
   - {kind: contact, title: Anruf, text: Ein Anruf.}

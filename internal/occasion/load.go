@@ -653,6 +653,13 @@ func parseGreeting(m *yamlfile.Map) Greeting {
 	var g Greeting
 	gm := m.Mapping("greeting", false, "greeting", greetingKeys...)
 	if gm == nil {
+		if m.Get("greeting") == nil { // (a malformed one is an error already)
+			at := m.Node
+			if k := m.Key("ideas"); k != nil {
+				at = k
+			}
+			m.Warnf(at, "no greeting: add a card text in both forms before ideas, `greeting: {sie: …, du: …}` (2–3 sentences each); the occasion page offers it to copy")
+		}
 		return g
 	}
 	for _, f := range []struct {

@@ -17,6 +17,7 @@ name: {de: Pi-Tag}
 category: quirky
 date: 03-14
 summary: Ein Anlass für die Tests der Prüfung, mit genug Text für die Mindestlänge der Zusammenfassung.
+greeting: {sie: Ein Gruß an Ihr Team zu diesem Tag. Danke für die gute Zusammenarbeit., du: Ein Gruß an euer Team zu diesem Tag. Danke für die gute Zusammenarbeit.}
 ideas:
   - {kind: gift, title: Eine Karte, text: Eine handgeschriebene Karte.}
   - {kind: contact, title: Ein Anruf, text: Ein kurzer Anruf ohne Verkaufsabsicht.}
@@ -64,6 +65,7 @@ dates:
   2025: 06-05
   2026: 06-12
 summary: Ein Anlass, dessen Termin jedes Jahr neu bekanntgegeben wird, mit genug Text für die Prüfung.
+greeting: {sie: Ein Gruß an Ihr Team zu diesem Tag. Danke für die gute Zusammenarbeit., du: Ein Gruß an euer Team zu diesem Tag. Danke für die gute Zusammenarbeit.}
 ideas:
   - {kind: gift, title: Eine Karte, text: Eine handgeschriebene Karte.}
   - {kind: contact, title: Ein Anruf, text: Ein kurzer Anruf ohne Verkaufsabsicht.}
@@ -77,6 +79,7 @@ date: 06-14
 dates:
   2025: 06-13
 summary: Ein Anlass mit Regel und einer Ausnahme, mit genug Text für die Mindestlänge der Prüfung.
+greeting: {sie: Ein Gruß an Ihr Team zu diesem Tag. Danke für die gute Zusammenarbeit., du: Ein Gruß an euer Team zu diesem Tag. Danke für die gute Zusammenarbeit.}
 ideas:
   - {kind: gift, title: Eine Karte, text: Eine handgeschriebene Karte.}
   - {kind: contact, title: Ein Anruf, text: Ein kurzer Anruf ohne Verkaufsabsicht.}
@@ -122,6 +125,7 @@ name: {de: Pi-Tag}
 category: quirky
 date: 03-14
 summary: Ein Anlass für die Tests der Prüfung, mit genug Text für die Mindestlänge der Zusammenfassung.
+greeting: {sie: Ein Gruß an Ihr Team zu diesem Tag. Danke für die gute Zusammenarbeit., du: Ein Gruß an euer Team zu diesem Tag. Danke für die gute Zusammenarbeit.}
 ideas:
   - {kind: gift, title: Eine Karte, text: Eine Karte., zielgruppen: [itt, humor, empfang]}
   - {kind: contact, title: Ein Anruf, text: Ein kurzer Anruf., zielgruppen: [kantine]}
@@ -145,12 +149,12 @@ Text.
 	}
 	want := []string{
 		`content/artikel.md:5:15: unknown topic "empfang": it is a target group; name it in the ideas' zielgruppen`,
-		`occasions/quirky/pi-tag.yaml:7:70: unknown target group "itt": did you mean "it"?`,
-		`occasions/quirky/pi-tag.yaml:7:75: unknown target group "humor": it is a topic (tags:), not a target group`,
-		`occasions/quirky/pi-tag.yaml:8:78: unknown target group "kantine": add it to data/zielgruppen.yaml or choose one of its slugs`,
-		`occasions/quirky/pi-tag.yaml:11:8: unknown topic "humr": did you mean "humor"?`,
-		`occasions/quirky/pi-tag.yaml:11:14: unknown topic "it": it is a target group; name it in the ideas' zielgruppen`,
-		`occasions/quirky/pi-tag.yaml:11:18: unknown topic "zirkus": add it to data/themen.yaml or choose one of its slugs`,
+		`occasions/quirky/pi-tag.yaml:8:70: unknown target group "itt": did you mean "it"?`,
+		`occasions/quirky/pi-tag.yaml:8:75: unknown target group "humor": it is a topic (tags:), not a target group`,
+		`occasions/quirky/pi-tag.yaml:9:78: unknown target group "kantine": add it to data/zielgruppen.yaml or choose one of its slugs`,
+		`occasions/quirky/pi-tag.yaml:12:8: unknown topic "humr": did you mean "humor"?`,
+		`occasions/quirky/pi-tag.yaml:12:14: unknown topic "it": it is a target group; name it in the ideas' zielgruppen`,
+		`occasions/quirky/pi-tag.yaml:12:18: unknown topic "zirkus": add it to data/themen.yaml or choose one of its slugs`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -49,6 +49,8 @@ func occasionValues() map[string][]string {
 		"text":      {"Eine kleine Lupe und eine Karte, die für den genauen Blick dankt.", "Rufen Sie an und sagen Sie Danke, ohne etwas zu verkaufen."},
 		"lead_time": {"2w"},
 		"url":       {"https://example.org/tag-des-tests"},
+		"sie":       {"Zum Tag des Tests danken wir Ihnen für den genauen Blick. Ohne Ihre Sorgfalt wäre manches schiefgegangen."},
+		"du":        {"Zum Tag des Tests danken wir euch für den genauen Blick. Ohne eure Sorgfalt wäre manches schiefgegangen."},
 	}
 }
 

@@ -27,6 +27,10 @@ type Occurrence struct {
 // Days is the number of days the occurrence covers.
 func (o Occurrence) Days() int { return o.End.Sub(o.Start) + 1 }
 
+// PrepareFrom is the day preparing should start: the occasion's lead time
+// before the first day.
+func (o Occurrence) PrepareFrom() civil.Date { return o.Start.AddDays(-o.Occasion.LeadDays) }
+
 // Engine evaluates rules, resolving references between occasions and
 // remembering results, so every occurrence is computed once.
 type Engine struct {

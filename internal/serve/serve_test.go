@@ -24,6 +24,7 @@ name: {de: %s}
 category: quirky
 date: 03-14
 summary: Am 14. März feiern Mathematikbegeisterte die Kreiszahl Pi. Ein runder Anlass für technische Kunden.
+greeting: {sie: Zum Pi-Tag ein runder Gruß an Ihr Team. Danke für die genaue Arbeit., du: Zum Pi-Tag ein runder Gruß an euer Team. Danke für die genaue Arbeit.}
 ideas:
   - {kind: gift, title: Runder Kuchen, text: Ein kleiner runder Kuchen.}
   - {kind: contact, title: Knobelaufgabe, text: Eine kleine Aufgabe per Mail.}

@@ -58,7 +58,7 @@ type layout struct {
 func TestBrowserPhones(t *testing.T) {
 	b := openSite(t, "../..", fixtureToday, 20*time.Minute)
 	pages := b.pages()
-	if len(pages) < 400 {
+	if len(pages) < 300 { // the real site has some 380
 		t.Fatalf("only %d pages", len(pages))
 	}
 	if os.Getenv("ANLASS_PHONE_SAMPLE") != "" { // a quick look: the first page of each folder

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/anlass/anlass/internal/calendar"
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/german"
 	"github.com/anlass/anlass/internal/occasion"
@@ -24,6 +25,7 @@ var funcs = template.FuncMap{
 	"weekday":   german.Weekday,
 	"monthName": german.Month,
 	"leadTime":  func(o *occasion.Occasion) string { return german.Days(o.LeadDays) },
+	"prepDay":   calendar.PrepDay,
 	"catLabel":  func(c occasion.Category) string { return c.Label() },
 	"plural": func(n int, one, many string) string {
 		if n == 1 {

@@ -98,6 +98,12 @@ func (s *site) outputs() []output {
 		Description: "So abonnieren Sie die Anlässe in Google Kalender, Outlook.com, Microsoft 365, Apple Kalender und Thunderbird – mit ehrlichen Angaben zur Aktualisierung.",
 		D:           subscribeData{All: ix.all, Prep: ix.prep, Cats: ix.cats}}, nil)
 	s.regionPages(page)
+	page(&Page{Path: siteurl.Finder(), Kind: "finder", Title: "Anlass-Finder", Section: "finder",
+		Description: "Finden Sie die Anlässe, die zu Ihren Kunden passen: nach Zeitraum, Region, Budget, Zielgruppe und Vorlauf – merken, als Kalender oder Tabelle mitnehmen."},
+		func(p *Page) error { p.D = s.finderPageData(p); return nil })
+	page(&Page{Path: siteurl.Merkliste(), Kind: "merkliste", Title: "Merkliste", Section: "merkliste",
+		Description: "Ihre gemerkten Anlässe mit Terminen, Vorbereitungstagen und Ideen – als Kalenderdatei, Tabelle oder zum Ausdrucken. Gespeichert nur in Ihrem Browser."},
+		func(p *Page) error { p.D = s.finderPageData(p); return nil })
 	page(&Page{Path: siteurl.Search(), Kind: "search", Title: "Suche", Section: "suche",
 		Description: "Durchsuchen Sie alle Anlässe und Ideen nach Name, Thema oder Stichwort."}, nil)
 	page(&Page{Path: siteurl.Data(), Kind: "data", Title: "Daten und Formate", Section: "",
@@ -119,6 +125,7 @@ func (s *site) outputs() []output {
 	for _, a := range s.tpl.assets {
 		outs = append(outs, output{path: assetDir + a.name, render: func() ([]byte, error) { return a.data, nil }})
 	}
+	outs = append(outs, s.finderOutputs()...)
 	outs = append(outs, s.dataOutputs(outs)...)
 	return outs
 }

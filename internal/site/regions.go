@@ -97,13 +97,9 @@ type regionSource struct{ URL, Title string }
 // regionPages adds /regionen/ and a page per state and canton. A project
 // without public holidays has none.
 func (s *site) regionPages(page func(*Page, func(*Page) error)) {
-	p := s.in.Project
-	if len(p.Catalog.Holidays) == 0 {
-		return
-	}
-	book := s.in.Regions
+	book := s.regionBook()
 	if book == nil {
-		book = regiondays.ForWindow(p.Engine, s.w, p.School)
+		return
 	}
 	today := s.w.Today
 	var countries []regionCountry
@@ -160,6 +156,7 @@ func (s *site) regionPages(page func(*Page, func(*Page) error)) {
 				d.Sources = append(d.Sources, regionSource{URL: src.URL, Title: src.Title})
 			}
 		}
+		d.Finder = rel(siteurl.Region(r.Code), siteurl.Finder()) + "?region=" + r.Code
 		d.Sub = subscription(r.Name+": "+what, s.cfg.Abs(siteurl.FeedRegion(r.Code)), r.Slug())
 		page(&Page{Path: siteurl.Region(r.Code), Kind: "region", Title: what + " " + regiondays.In(r.Region), Section: "regionen",
 			Description: "Gesetzliche " + what + " " + regiondays.In(r.Region) + ": alle Termine für dieses und nächstes Jahr, mit Kalender zum Abonnieren.",

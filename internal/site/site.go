@@ -63,6 +63,9 @@ type site struct {
 	links   memo[string, *Links]           // by the page's path to the root ("../../")
 	chromes memo[chromeKey, template.HTML] // rendered headers and footers; see chrome
 	items   memo[itemKey, template.HTML]   // rendered list items; see Page.Item
+
+	bookOnce sync.Once
+	book     *regiondays.Book // see regionBook
 }
 
 func newSite(in Input) (*site, error) {

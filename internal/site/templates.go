@@ -23,6 +23,7 @@ var pageTemplates = []string{
 	"regions", "region", // internal/site/regions.go
 	"page",            // standalone pages: Impressum, Datenschutz
 	"groups", "group", // target groups
+	"finder", "merkliste", // internal/site/finder.go
 }
 
 // templates are parsed once per build and shared by all workers.

@@ -39,6 +39,14 @@ func FeedRegion(code string) string { return "/feeds/regions/" + strings.ToLower
 func FeedTopic(slug string) string { return "/feeds/themen/" + slug + ".ics" }
 func FeedGroup(slug string) string { return "/feeds/zielgruppen/" + slug + ".ics" }
 
+// Finder is the Anlass-Finder; FinderData its data (every occasion with its
+// dates and ideas) and FinderRegion a region's days, fetched when a region
+// is chosen. Merkliste is the shortlist page.
+func Finder() string                  { return "/finder/" }
+func FinderData() string              { return "/finder/daten.json" }
+func FinderRegion(code string) string { return "/finder/regionen/" + strings.ToLower(code) + ".json" }
+func Merkliste() string               { return "/merkliste/" }
+
 // Groups and Group are the target groups' index and pages.
 func Groups() string           { return "/zielgruppen/" }
 func Group(slug string) string { return "/zielgruppen/" + slug + "/" }
