@@ -30,7 +30,7 @@ var (
 	icsDataURL = "data:text/calendar;charset=utf-8,"
 	// ownScript is a script of the site's own assets.
 	ownScript = regexp.MustCompile(`^<script src="(\.\./)*(/|/anlass/)?assets/(site|merken|finder|merkliste)\.js\?v=[0-9a-f]+" defer>$`)
-	jsonLD     = regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`)
+	jsonLD    = regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`)
 )
 
 // assertNoScript fails when an HTML page contains script that the site did
