@@ -170,7 +170,7 @@
     var h = '<li class="finder-row ' + cls + '" data-occasion="' + esc(r.id) + '" data-start="' + r.start + '">' + badge(r.start, r.end) +
       '<div class="finder-body"><h2 class="finder-title">' + title + '</h2><p class="finder-meta">' + meta.join(" ") + "</p>";
     (r.holidays || []).forEach(function (hd) {
-      h += '<p class="finder-holiday" data-holiday="' + esc(hd.e.id) + '">Feiertag ' + esc(hd.region.name) + ": " + esc(hd.e.name) +
+      h += '<p class="finder-holiday" data-holiday="' + esc(hd.e.id) + '">Feiertag ' + esc(hd.region.in) + ": " + esc(hd.e.name) +
         (hd.e.teilweise ? " (nur teilweise: " + esc(hd.e.teilweise) + ")" : "") + "</p>";
     });
     if (r.ideas && r.ideas.length) {
