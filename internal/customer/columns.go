@@ -61,9 +61,11 @@ var byHeader = func() map[string]field {
 	return m
 }()
 
-// fieldOf finds the field a column title names.
+// fieldOf finds the field a column title names. Text in brackets is a
+// hint for whoever fills in the list and does not count: "Geburtstag (ohne
+// Jahr möglich)" is the birthday.
 func fieldOf(title string) field {
-	k := textkey.Of(title)
+	k := textkey.Of(withoutBrackets(title))
 	if f, ok := byHeader[k]; ok {
 		return f
 	}
@@ -78,6 +80,23 @@ func fieldOf(title string) field {
 		}
 	}
 	return noField
+}
+
+// withoutBrackets removes "(…)" and "[…]" from a title.
+func withoutBrackets(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(' || r == '[':
+			depth++
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // columns maps the fields to the columns of a header row.

@@ -209,6 +209,7 @@ func TestHeaders(t *testing.T) {
 		"Address 1 - Region": fRegion, "Business State": fRegion, "Bundesland/Kanton geschäftlich": fRegion,
 		"Land": fCountry, "Country/Region": fCountry, "Land/Region geschäftlich": fCountry, "ID": fID,
 		"Kundennummer": fID, "Kunden-Nr.": fID, "Record ID": fID, "Notiz": fNote, "Note": fNote, "Bemerkungen": fNote,
+		"Geburtstag (ohne Jahr möglich)": fBirthday, "Kunde seit [TT.MM.JJJJ]": fSince, "(Kunde seit)": noField,
 		"Lieblingsfarbe": noField, "Ort": noField, "Weitere Vornamen": noField,
 	} {
 		if got := fieldOf(title); got != want {

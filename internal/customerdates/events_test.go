@@ -387,3 +387,60 @@ func TestCSV(t *testing.T) {
 		t.Errorf("rows:\n%q\nwant:\n%q", rows, want)
 	}
 }
+
+// The example file through the whole engine, for the default window of a
+// user on 5 December 2026: each rule on its customer.
+func TestExampleFileEvents(t *testing.T) {
+	data, err := os.ReadFile("../../examples/kunden-beispiel.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := customer.Load("kunden-beispiel.csv", data)
+	if len(r.Diags) > 0 {
+		t.Fatal(r.Diags)
+	}
+	events, err := Compute(r.Customers, options(t, "2026-12-05", "2027-12-05"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	gifts := map[civil.Date]int{}
+	for _, e := range events {
+		got[e.Start.String()+" "+e.Summary] = true
+		if e.Start < day("2026-12-05") || e.Start > day("2027-12-05") {
+			t.Errorf("%s on %s outside the window", e.Summary, e.Start)
+		}
+		if e.Kind == Gift {
+			gifts[e.Start.AddDays(-((int(e.Start.Weekday())+6)%7))]++
+		}
+	}
+	for _, want := range []string{
+		"2027-02-28 Geburtstag: Jördis Äbelmann (Bäckerei Äbelmann GmbH)",           // 29 February in a common year
+		"2027-08-29 Halber Geburtstag: Jördis Äbelmann (Bäckerei Äbelmann GmbH)",    // 29 February + 6 months
+		"2027-02-28 Halber Geburtstag: Ömer Güldenstein (Güldenstein & Söhne KG)",   // 31 August + 6 months
+		"2027-02-28 Kundenjubiläum (11 Jahre): Ulla Überreiter (Überreiter Gärten)", // since 29 February 2016
+		"2026-12-24 Geburtstag: Ulla Überreiter (Überreiter Gärten)",                // without year
+		"2027-06-24 Halber Geburtstag: Ulla Überreiter (Überreiter Gärten)",
+		"2027-06-30 Halber Geburtstag: Malte Kröger (Kröger Fenster & Türen)", // 30 December + 6 months
+		"2027-01-14 Halber Geburtstag: Hélène Dufour-Lüthi (Atelier Léman Sàrl)",
+		"2027-04-01 Kundenjubiläum (26 Jahre): Björn Hufnagel (Hufnagel Metallbau GmbH)",
+		"2027-03-31 Kundenjubiläum (7 Jahre): Jürg Bächli (Bächli Holzbau AG)",
+		"2027-07-01 Kundenjubiläum (7 Jahre): Malte Kröger (Kröger Fenster & Türen)",
+		"2027-03-15 Kundenjubiläum (16 Jahre): Jördis Äbelmann (Bäckerei Äbelmann GmbH)",
+		"2027-02-14 Vorbereiten: Geburtstag von Jördis Äbelmann (Bäckerei Äbelmann GmbH) am 28. Februar",
+	} {
+		if !got[want] {
+			t.Errorf("missing %q", want)
+		}
+	}
+	n := 0
+	for _, c := range gifts {
+		n += c
+		if c > 3 {
+			t.Errorf("%d of the 10 gifts in one week", c)
+		}
+	}
+	if n != len(r.Customers) {
+		t.Errorf("%d gifts for %d customers", n, len(r.Customers))
+	}
+}
