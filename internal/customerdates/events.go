@@ -61,6 +61,13 @@ func (o Options) HolidayYears() (first, last int) {
 	return o.From.Year(), o.To.AddDays(max(o.LeadDays, 0)).Year()
 }
 
+// wants reports whether an occasion on day, or its preparation, lies in
+// the window.
+func (o Options) wants(day civil.Date) bool {
+	in := func(d civil.Date) bool { return d >= o.From && d <= o.To }
+	return in(day) || (o.LeadDays > 0 && in(day.AddDays(-o.LeadDays)))
+}
+
 // Event is one all-day event of the customer calendar, ready for the
 // calendar package (iCalendar) and for CSV.
 type Event struct {
@@ -102,41 +109,58 @@ func Compute(customers []customer.Customer, o Options) ([]Event, error) {
 	}
 	first, last := o.HolidayYears()
 	var events []Event
+	var labels []string // each event's customer label, for sorting
 	in := func(d civil.Date) bool { return d >= o.From && d <= o.To }
 	for _, c := range customers {
+		key, label := c.Key(), c.Label()
+		hash := hashKey(key)
 		for y := first; y <= last; y++ {
-			for _, ev := range occasionsIn(c, y, o) {
-				ev.UID = UID(c, ev.Kind, y, o.UIDDomain)
+			for _, ev := range occasionsIn(c, key, y, o) {
+				ev.UID = uid(hash, ev.Kind, y, o.UIDDomain)
 				if o.LeadDays > 0 {
 					if p := preparation(ev, o.LeadDays); in(p.Start) {
-						events = append(events, p)
+						events, labels = append(events, p), append(labels, label)
 					}
 				}
 				if in(ev.Start) {
-					events = append(events, ev)
+					events, labels = append(events, ev), append(labels, label)
 				}
 			}
 		}
 	}
-	slices.SortFunc(events, func(a, b Event) int {
+	order := make([]int, len(events))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int {
+		a, b := &events[i], &events[j]
 		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.For, b.For),
-			strings.Compare(a.Customer.Label(), b.Customer.Label()), strings.Compare(a.UID, b.UID))
+			strings.Compare(labels[i], labels[j]), strings.Compare(a.UID, b.UID))
 	})
-	return events, nil
+	sorted := make([]Event, len(events))
+	for i, j := range order {
+		sorted[i] = events[j]
+	}
+	return sorted, nil
 }
 
 // customerHash names a customer in UIDs without personal data: the first
 // 64 bits of SHA-256 of the customer's key, in hex.
-func customerHash(c customer.Customer) string {
-	sum := sha256.Sum256([]byte("anlass-kunde\x00" + c.Key()))
+func customerHash(c customer.Customer) string { return hashKey(c.Key()) }
+
+func hashKey(key string) string {
+	sum := sha256.Sum256([]byte("anlass-kunde\x00" + key))
 	return hex.EncodeToString(sum[:8])
 }
 
 // occasionsIn returns the customer's occasions in year, without UIDs.
-func occasionsIn(c customer.Customer, year int, o Options) []Event {
+func occasionsIn(c customer.Customer, key string, year int, o Options) []Event {
 	who := c.Label()
 	var out []Event
 	add := func(k Kind, day civil.Date, summary string, desc []string, years int) {
+		if !o.wants(day) {
+			return // neither the occasion nor its preparation lies in the window
+		}
 		url := articleURL(o.BaseURL, k)
 		if c.Note != "" {
 			desc = append(desc, "Notiz: "+c.Note)
@@ -185,7 +209,7 @@ func occasionsIn(c customer.Customer, year int, o Options) []Event {
 		}
 		add(Anniversary, day, "Kundenjubiläum ("+label+"): "+who, desc, years)
 	}
-	if day, ok := GiftDay(c, year, o.Holidays); ok {
+	if day, ok := giftDay(c, key, year, o.Holidays); ok {
 		add(Gift, day, "Geschenk ohne Grund: "+who, []string{
 			"Ein Tag für ein Geschenk ohne Grund an " + who + ": ein Werktag ohne Feiertag, mindestens drei Wochen entfernt von den anderen Anlässen dieses Kunden.",
 		}, 0)
@@ -197,12 +221,7 @@ func occasionsIn(c customer.Customer, year int, o Options) []Event {
 // its own day, what to prepare and the article with ideas.
 func preparation(ev Event, lead int) Event {
 	day := ev.Start.AddDays(-lead)
-	what := map[Kind]string{
-		Birthday:     "Geburtstag von ",
-		HalfBirthday: "halber Geburtstag von ",
-		Anniversary:  "Kundenjubiläum von ",
-		Gift:         "Geschenk ohne Grund für ",
-	}[ev.Kind] + ev.Customer.Label()
+	what := prepareWhat[ev.Kind] + ev.Customer.Label()
 	if ev.Kind == Anniversary {
 		what += " (" + yearsText(ev.Years) + ")"
 	}
@@ -231,6 +250,13 @@ func preparation(ev Event, lead int) Event {
 	}
 }
 
+var prepareWhat = map[Kind]string{
+	Birthday:     "Geburtstag von ",
+	HalfBirthday: "halber Geburtstag von ",
+	Anniversary:  "Kundenjubiläum von ",
+	Gift:         "Geschenk ohne Grund für ",
+}
+
 func upperFirst(s string) string {
 	r, size := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[size:]
@@ -256,5 +282,9 @@ func articleURL(base string, k Kind) string {
 // text, and cannot meet a UID of the public feeds, which never start with
 // "kunde-" followed by a hash.
 func UID(c customer.Customer, k Kind, year int, domain string) string {
-	return "kunde-" + customerHash(c) + "-" + k.Slug() + "-" + strconv.Itoa(year) + "@" + domain
+	return uid(customerHash(c), k, year, domain)
+}
+
+func uid(hash string, k Kind, year int, domain string) string {
+	return "kunde-" + hash + "-" + k.Slug() + "-" + strconv.Itoa(year) + "@" + domain
 }

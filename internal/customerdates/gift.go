@@ -93,9 +93,14 @@ func GiftWeeks(year int) []civil.Date {
 // false only when no day of the year is allowed (the holiday data would
 // have to close every week).
 func GiftDay(c customer.Customer, year int, hol Holidays) (civil.Date, bool) {
+	return giftDay(c, c.Key(), year, hol)
+}
+
+// giftDay is GiftDay with the customer's key computed once by the caller.
+func giftDay(c customer.Customer, key string, year int, hol Holidays) (civil.Date, bool) {
 	g := newGiftRules(c, year, hol)
 	weeks := GiftWeeks(year)
-	s := newDraws("geschenk-ohne-grund", c.Key(), strconv.Itoa(year))
+	s := newDraws("geschenk-ohne-grund", key, strconv.Itoa(year))
 	// The customer's occasions close at most about 20 of the ~48 weeks, so
 	// a draw fails with probability below one half; after 200 failed draws
 	// (less likely than 2⁻²⁰⁰) every week is tried in turn.
