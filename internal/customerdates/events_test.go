@@ -444,3 +444,36 @@ func TestExampleFileEvents(t *testing.T) {
 		t.Errorf("%d gifts for %d customers", n, len(r.Customers))
 	}
 }
+
+// The rows of a file in another order give the same calendar: the same
+// UIDs with the same days and texts (only the line numbers differ).
+func TestFileRowsReordered(t *testing.T) {
+	data, err := os.ReadFile("../../examples/kunden-beispiel.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(strings.TrimPrefix(string(data), "\ufeff"), "\r\n")
+	header, rows := lines[0], slices.Clone(lines[1:len(lines)-1])
+	slices.Reverse(rows)
+	rand.New(rand.NewPCG(3, 4)).Shuffle(len(rows), func(i, j int) { rows[i], rows[j] = rows[j], rows[i] })
+	reordered := "\ufeff" + header + strings.Join(rows, "")
+	calendar := func(data string) []string {
+		r := customer.Load("kunden.csv", []byte(data))
+		if len(r.Diags) > 0 {
+			t.Fatal(r.Diags)
+		}
+		events, err := Compute(r.Customers, options(t, "2026-12-05", "2027-12-05"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range events {
+			out = append(out, strings.Join([]string{e.UID, e.Start.String(), e.End.String(), e.Summary, e.Description, e.URL, strings.Join(e.Categories, ",")}, "|"))
+		}
+		return out
+	}
+	a, b := calendar(string(data)), calendar(reordered)
+	if len(a) < 50 || !slices.Equal(a, b) {
+		t.Errorf("%d events from the file, %d from the reordered file, or they differ", len(a), len(b))
+	}
+}
