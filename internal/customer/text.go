@@ -1,0 +1,66 @@
+package customer
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// decodeText turns a file's bytes into text and names the encoding it
+// found: a byte order mark decides (UTF-8; UTF-16 as Excel's "Unicode-Text"
+// writes it); without one, text that is valid UTF-8 is UTF-8 (LibreOffice,
+// Google Sheets, CRM exports), and anything else is Windows-1252, the
+// encoding of "CSV (Trennzeichen-getrennt)" from German Excel and of classic
+// Outlook. Line breaks are kept as they are, so line numbers do not change;
+// a file that ends its lines in CR alone (old Mac Excel) gets LF instead.
+func decodeText(data []byte) (string, string) {
+	var text, enc string
+	switch {
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		text, enc = string(data[3:]), "UTF-8 mit BOM"
+		text = strings.ToValidUTF8(text, "\uFFFD")
+	case bytes.HasPrefix(data, []byte("\xff\xfe")):
+		text, enc = decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), data), "UTF-16LE"
+	case bytes.HasPrefix(data, []byte("\xfe\xff")):
+		text, enc = decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), data), "UTF-16BE"
+	case utf8.Valid(data):
+		text, enc = string(data), "UTF-8"
+	default:
+		text, enc = decodeWith(charmap.Windows1252, data), "Windows-1252"
+	}
+	if !strings.Contains(text, "\n") && strings.Contains(text, "\r") {
+		text = strings.ReplaceAll(text, "\r", "\n")
+	}
+	return text, enc
+}
+
+func decodeWith(e encoding.Encoding, data []byte) string {
+	// The decoders used here replace bytes they cannot read rather than
+	// fail; whatever comes back is kept, made valid UTF-8.
+	out, _ := e.NewDecoder().Bytes(data)
+	return strings.ToValidUTF8(string(out), "\uFFFD")
+}
+
+// decodeCharset turns bytes in the named character set (a vCard's CHARSET
+// parameter) into text. Without a name, or with one it does not know, UTF-8
+// is taken when valid and Windows-1252 otherwise; known reports whether the
+// name was understood.
+func decodeCharset(data []byte, name string) (text string, known bool) {
+	if name != "" {
+		if e, err := htmlindex.Get(name); err == nil {
+			if e == encoding.Nop || strings.EqualFold(name, "utf-8") || strings.EqualFold(name, "utf8") {
+				return strings.ToValidUTF8(string(data), "\uFFFD"), true
+			}
+			return decodeWith(e, data), true
+		}
+	}
+	if utf8.Valid(data) {
+		return string(data), name == ""
+	}
+	return decodeWith(charmap.Windows1252, data), name == ""
+}
