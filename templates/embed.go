@@ -6,6 +6,11 @@ package templates
 
 import "embed"
 
+// The customer calendar's page runs the Go code compiled to WebAssembly
+// (static/kundenkalender.wasm); regenerate it after changing that code.
+//
+//go:generate go run ../internal/kundenkalender/wasmgen
+
 // FS is the built-in copy of the templates and static/ assets.
 //
 //go:embed *.html static

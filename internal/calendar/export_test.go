@@ -10,7 +10,6 @@ import (
 var (
 	Lint       = lint       // the linter of subscription feeds
 	LintImport = lintImport // the linter of files for import
-	Clean      = clean      // the control-character filter
 )
 
 // Calendars makes every catalogue feed of a build (without regions), for tests.

@@ -242,12 +242,6 @@ func eventsByUID(t *testing.T, b Builder, c Calendar) map[string]string {
 	return out
 }
 
-func TestCleanStripsControlCharacters(t *testing.T) {
-	if got := clean("a\r\nb\x00c\td\u2028e"); got != "a\nbc de" {
-		t.Errorf("clean = %q", got)
-	}
-}
-
 var _ = occasion.Catalogue
 
 // DESCRIPTION is short plain text, the same in every feed: one idea, the

@@ -12,6 +12,7 @@ import (
 	"github.com/anlass/anlass/internal/calendar"
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/config"
+	"github.com/anlass/anlass/internal/ical"
 )
 
 // roundTrip writes one event with the given texts and checks what comes
@@ -40,7 +41,7 @@ func roundTrip(t *testing.T, b calendar.Builder, summary, description, category 
 	if len(ev) != 1 {
 		t.Fatalf("%d events", len(ev))
 	}
-	want := func(s string) string { return calendar.Clean(strings.ReplaceAll(s, "\r\n", "\n")) }
+	want := func(s string) string { return ical.Clean(strings.ReplaceAll(s, "\r\n", "\n")) }
 	if got, _ := ev[0].Props.Text(goical.PropSummary); got != want(summary) {
 		t.Errorf("SUMMARY %q, want %q", got, want(summary))
 	}
@@ -79,7 +80,7 @@ func FuzzRoundTrip(f *testing.F) {
 	f.Add("x\r\ny", "\u2028\u0085\x7f\t", "a,b", false)
 	f.Fuzz(func(t *testing.T, summary, description, category string, importFile bool) {
 		if !utf8.ValidString(summary) || !utf8.ValidString(description) || !utf8.ValidString(category) ||
-			strings.TrimSpace(calendar.Clean(summary)) == "" || strings.TrimSpace(calendar.Clean(category)) == "" {
+			strings.TrimSpace(ical.Clean(summary)) == "" || strings.TrimSpace(ical.Clean(category)) == "" {
 			t.Skip() // the loaders require names and categories
 		}
 		b := calendar.Builder{Config: testBuilder.Config, Stamp: testBuilder.Stamp}

@@ -98,6 +98,15 @@ func (d Date) Weekday() time.Weekday {
 // AddDays returns d moved by n days.
 func (d Date) AddDays(n int) Date { return d + Date(n) }
 
+// AddMonths returns d moved by n months, on the last day of the month when
+// the day does not exist there (31 January + 1 month = 28 or 29 February).
+func (d Date) AddMonths(n int) Date {
+	y, m, day := d.YMD()
+	k := y*12 + int(m) - 1 + n
+	y, m = k/12, time.Month(k%12+1)
+	return Of(y, m, min(day, DaysIn(y, m)))
+}
+
 // Sub returns the number of days from e to d.
 func (d Date) Sub(e Date) int { return int(d - e) }
 

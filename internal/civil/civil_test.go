@@ -61,3 +61,23 @@ func TestLeapAndDaysIn(t *testing.T) {
 		}
 	}
 }
+
+func TestAddMonths(t *testing.T) {
+	for _, tc := range []struct {
+		d    Date
+		n    int
+		want Date
+	}{
+		{Of(2026, 12, 5), 12, Of(2027, 12, 5)},
+		{Of(2027, 1, 31), 1, Of(2027, 2, 28)},
+		{Of(2028, 1, 31), 1, Of(2028, 2, 29)},
+		{Of(2028, 2, 29), 12, Of(2029, 2, 28)},
+		{Of(2026, 3, 31), -1, Of(2026, 2, 28)},
+		{Of(2026, 1, 15), -1, Of(2025, 12, 15)},
+		{Of(2026, 11, 30), 3, Of(2027, 2, 28)},
+	} {
+		if got := tc.d.AddMonths(tc.n); got != tc.want {
+			t.Errorf("%s + %d months = %s, want %s", tc.d, tc.n, got, tc.want)
+		}
+	}
+}

@@ -38,6 +38,7 @@ type Article struct {
 	OccPos    [][2]int // line, column of each entry of Occasions
 	Tags      []string // topics: slugs of data/themen.yaml (checked by the project)
 	TagPos    [][2]int // line, column of each entry of Tags
+	Widget    string   // an interactive piece shown with the article (Widgets); empty for none
 	Draft     bool
 	Body      []byte // Markdown
 	BodyLine  int    // line of the file where Body starts
@@ -139,6 +140,13 @@ func Parse(rel string, data []byte, l *diag.List) *Article {
 		}
 		a.Tags = append(a.Tags, t)
 		a.TagPos = append(a.TagPos, [2]int{tn[i].Line, yamlfile.ValueColumn(tn[i])})
+	}
+	if w, wn := m.String("widget", false); wn != nil && w != "" {
+		if slices.Contains(Widgets, w) {
+			a.Widget = w
+		} else {
+			m.Errorf(wn, "unknown widget %q: expected one of %s", w, strings.Join(Widgets, ", "))
+		}
 	}
 	a.Draft, _ = m.Bool("draft")
 	return a

@@ -7,7 +7,6 @@ import (
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -46,14 +45,29 @@ func decodeWith(e encoding.Encoding, data []byte) string {
 	return strings.ToValidUTF8(string(out), "\uFFFD")
 }
 
+// charsets are the CHARSET names of the vCards people have in Germany,
+// Austria and Switzerland (nil: UTF-8). A table rather than the WHATWG
+// index keeps the CJK tables out of the page's WebAssembly file.
+var charsets = map[string]encoding.Encoding{
+	"utf-8": nil, "utf8": nil, "us-ascii": nil, "ascii": nil,
+	"windows-1252": charmap.Windows1252, "cp1252": charmap.Windows1252, "x-cp1252": charmap.Windows1252,
+	"iso-8859-1": charmap.ISO8859_1, "iso8859-1": charmap.ISO8859_1, "latin1": charmap.ISO8859_1, "l1": charmap.ISO8859_1,
+	"iso-8859-15": charmap.ISO8859_15, "iso8859-15": charmap.ISO8859_15, "latin-9": charmap.ISO8859_15, "latin9": charmap.ISO8859_15,
+	"iso-8859-2": charmap.ISO8859_2, "windows-1250": charmap.Windows1250,
+	"macintosh": charmap.Macintosh, "mac": charmap.Macintosh, "x-mac-roman": charmap.Macintosh,
+	"ibm850": charmap.CodePage850, "cp850": charmap.CodePage850, "ibm437": charmap.CodePage437, "cp437": charmap.CodePage437,
+	"utf-16": unicode.UTF16(unicode.BigEndian, unicode.UseBOM), "utf-16le": unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM),
+	"utf-16be": unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM),
+}
+
 // decodeCharset turns bytes in the named character set (a vCard's CHARSET
 // parameter) into text. Without a name, or with one it does not know, UTF-8
 // is taken when valid and Windows-1252 otherwise; known reports whether the
 // name was understood.
 func decodeCharset(data []byte, name string) (text string, known bool) {
 	if name != "" {
-		if e, err := htmlindex.Get(name); err == nil {
-			if e == encoding.Nop || strings.EqualFold(name, "utf-8") || strings.EqualFold(name, "utf8") {
+		if e, ok := charsets[strings.ToLower(strings.TrimSpace(name))]; ok {
+			if e == nil {
 				return strings.ToValidUTF8(string(data), "\uFFFD"), true
 			}
 			return decodeWith(e, data), true

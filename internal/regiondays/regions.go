@@ -219,6 +219,25 @@ func (b *Book) Subdivisions() []*Region {
 // All returns every region including the countries.
 func (b *Book) All() []*Region { return slices.Clone(b.all) }
 
+// HolidayDays returns, for every region of the book by its code, the days
+// in [from, to] that are a public holiday there, in the whole region or in
+// part of it, a day off or not, in date order: the days a customer's
+// Geschenk-ohne-Grund avoids.
+func (b *Book) HolidayDays(from, to civil.Date) map[string][]civil.Date {
+	out := make(map[string][]civil.Date, len(b.all))
+	for _, r := range b.all {
+		var days []civil.Date
+		for _, h := range r.Holidays {
+			for d := max(h.Start, from); d <= min(h.End, to); d++ {
+				days = append(days, d)
+			}
+		}
+		slices.Sort(days)
+		out[r.Code] = slices.Compact(days)
+	}
+	return out
+}
+
 func newRegion(r regioncode.Region, holidays []schedule.Occurrence, from, to civil.Date) *Region {
 	knownFrom := regioncode.HolidaysFrom(r)
 	reg := &Region{Region: r, From: from, To: to, KnownFrom: knownFrom, full: map[civil.Date][]Holiday{}, byDate: map[civil.Date][]Holiday{},

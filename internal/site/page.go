@@ -92,7 +92,7 @@ type Links struct {
 	Home, OccasionsIndex, ArticlesIndex, TagsIndex, RegionsIndex string
 	SubscribePage, SearchPage, SearchIndex, DataPage, Sitemap    string
 	Atom, OccasionsJSON                                          string
-	FinderPage, MerklistePage, FinderData                        string
+	FinderPage, MerklistePage, FinderData, KundenPage            string
 	// Logo is the brand's logo (brand.logo), CustomCSS the project's
 	// templates/static/custom.css; empty when there is none.
 	Logo, CustomCSS string
@@ -128,7 +128,7 @@ func (s *site) linksOf(p *Page) *Links {
 			TagsIndex: p.Rel(siteurl.Tags()), RegionsIndex: p.Rel(siteurl.Regions()), SubscribePage: p.Rel(siteurl.Subscribe()),
 			SearchPage: p.Rel(siteurl.Search()), SearchIndex: p.Rel(siteurl.SearchIndex()), DataPage: p.Rel(siteurl.Data()),
 			Sitemap: p.Rel("/sitemap.xml"), Atom: p.Rel(siteurl.AtomFeed()), OccasionsJSON: p.Rel(siteurl.OccasionsJSON()),
-			FinderPage: p.Rel(siteurl.Finder()), MerklistePage: p.Rel(siteurl.Merkliste()), FinderData: p.Rel(siteurl.FinderData()),
+			FinderPage: p.Rel(siteurl.Finder()), MerklistePage: p.Rel(siteurl.Merkliste()), FinderData: p.Rel(siteurl.FinderData()), KundenPage: p.Rel(siteurl.Kundenkalender()),
 			Logo: p.optionalAsset(s.tpl.logo), CustomCSS: p.optionalAsset(s.tpl.customCSS),
 		}, nil
 	})

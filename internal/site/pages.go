@@ -104,6 +104,9 @@ func (s *site) outputs() []output {
 	page(&Page{Path: siteurl.Merkliste(), Kind: "merkliste", Title: "Merkliste", Section: "merkliste",
 		Description: "Ihre gemerkten Anlässe mit Terminen, Vorbereitungstagen und Ideen – als Kalenderdatei, Tabelle oder zum Ausdrucken. Gespeichert nur in Ihrem Browser."},
 		func(p *Page) error { p.D = s.finderPageData(p); return nil })
+	page(&Page{Path: siteurl.Kundenkalender(), Kind: "kundenkalender", Title: "Kundenkalender", Section: "kundenkalender",
+		Description: "Geburtstage, halbe Geburtstage, Kundenjubiläen und ein Geschenk ohne Grund für Ihre eigenen Kunden – als Kalenderdatei, berechnet in Ihrem Browser, ohne dass die Kundenliste ihn verlässt."},
+		func(p *Page) error { p.D = s.kundenPageData(p); return nil })
 	page(&Page{Path: siteurl.Search(), Kind: "search", Title: "Suche", Section: "suche",
 		Description: "Durchsuchen Sie alle Anlässe und Ideen nach Name, Thema oder Stichwort."}, nil)
 	page(&Page{Path: siteurl.Data(), Kind: "data", Title: "Daten und Formate", Section: "",
@@ -126,6 +129,7 @@ func (s *site) outputs() []output {
 		outs = append(outs, output{path: assetDir + a.name, render: func() ([]byte, error) { return a.data, nil }})
 	}
 	outs = append(outs, s.finderOutputs()...)
+	outs = append(outs, s.kundenOutputs()...)
 	outs = append(outs, s.dataOutputs(outs)...)
 	return outs
 }

@@ -29,7 +29,7 @@ var (
 	badURL     = regexp.MustCompile(`(?i)\s(href|src|action|formaction|poster)\s*=\s*["']?\s*(javascript|vbscript|data):`)
 	icsDataURL = "data:text/calendar;charset=utf-8,"
 	// ownScript is a script of the site's own assets.
-	ownScript = regexp.MustCompile(`^<script src="(\.\./)*(/|/anlass/)?assets/(site|merken|finder|merkliste)\.js\?v=[0-9a-f]+" defer>$`)
+	ownScript = regexp.MustCompile(`^<script src="(\.\./)*(/|/anlass/)?assets/(site|merken|finder|merkliste|kundenkalender|wasm_exec)\.js\?v=[0-9a-f]+" defer>$`)
 	jsonLD    = regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`)
 )
 

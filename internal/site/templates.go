@@ -24,6 +24,7 @@ var pageTemplates = []string{
 	"page",            // standalone pages: Impressum, Datenschutz
 	"groups", "group", // target groups
 	"finder", "merkliste", // internal/site/finder.go
+	"kundenkalender", // internal/site/kunden.go
 }
 
 // templates are parsed once per build and shared by all workers.

@@ -47,6 +47,13 @@ func FinderData() string              { return "/finder/daten.json" }
 func FinderRegion(code string) string { return "/finder/regionen/" + strings.ToLower(code) + ".json" }
 func Merkliste() string               { return "/merkliste/" }
 
+// Kundenkalender is the customer calendar's page; KundenHolidays the
+// public holidays it needs (loaded when it opens) and KundenExample the
+// example customer list offered for download.
+func Kundenkalender() string { return "/kundenkalender/" }
+func KundenHolidays() string { return "/kundenkalender/feiertage.json" }
+func KundenExample() string  { return "/kundenkalender/kunden-beispiel.csv" }
+
 // Groups and Group are the target groups' index and pages.
 func Groups() string           { return "/zielgruppen/" }
 func Group(slug string) string { return "/zielgruppen/" + slug + "/" }

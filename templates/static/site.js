@@ -49,6 +49,45 @@
   var form = document.getElementById("suche");
   if (form) search(form);
 
+  document.querySelectorAll("[data-widget=kundenbindungsrate]").forEach(retention);
+
+  // ---------- Kundenbindungsrate ----------
+
+  // retention computes CRR = (E − N) / S × 100 as one types, and says in
+  // words what input cannot be right instead of showing NaN.
+  function retention(box) {
+    var f = box.querySelector("form");
+    var out = box.querySelector("output");
+    var pct = function (x) { return x.toLocaleString("de-DE", { maximumFractionDigits: 1 }) + " %"; };
+    function update() {
+      var v = {};
+      var bad = ["s", "n", "e"].filter(function (k) {
+        var t = f.elements[k].value.trim();
+        v[k] = Number(t);
+        return t === "" || !/^\d+$/.test(t);
+      });
+      var msg = null;
+      if (bad.length) msg = "Bitte ganze Zahlen ab 0 eintragen (" + bad.map(function (k) { return k.toUpperCase(); }).join(", ") + ").";
+      else if (v.s === 0) msg = "S ist 0: Ohne Kunden zu Beginn gibt es keine Rate.";
+      else if (v.n > v.e) msg = "N ist größer als E: Es können nicht mehr Neukunden dazugekommen sein, als am Ende Kunden da sind.";
+      else if (v.e - v.n > v.s) msg = "E − N ist größer als S: Es können nicht mehr Bestandskunden geblieben sein, als zu Beginn da waren.";
+      out.textContent = "";
+      if (msg) {
+        out.textContent = msg;
+        return;
+      }
+      var kept = v.e - v.n;
+      out.appendChild(document.createTextNode("Kundenbindungsrate: "));
+      var strong = document.createElement("strong");
+      strong.textContent = pct(kept / v.s * 100);
+      out.appendChild(strong);
+      out.appendChild(document.createTextNode(" – von " + v.s + " Kunden sind " + kept + " geblieben, " + (v.s - kept) + " abgewandert (" + pct((v.s - kept) / v.s * 100) + ")."));
+    }
+    f.addEventListener("input", update);
+    f.addEventListener("submit", function (ev) { ev.preventDefault(); update(); });
+    update();
+  }
+
   // ---------- Search ----------
 
   // norm folds case, accents and German spelling variants, so "Raunächte",

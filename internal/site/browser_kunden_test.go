@@ -1,0 +1,204 @@
+package site
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"github.com/anlass/anlass/internal/civil"
+	"github.com/anlass/anlass/internal/customerdates"
+	"github.com/anlass/anlass/internal/kundenkalender"
+	"github.com/anlass/anlass/internal/regiondays"
+)
+
+// TestBrowserKundenkalender loads customer files into the page: the
+// WebAssembly program gives the same .ics and CSV, byte for byte, as
+// `anlass kunden` computes for the same file and options; a broken file
+// lists its problems by line and goes on with the valid rows on request;
+// and from the moment a file is chosen the page makes no request at all.
+func TestBrowserKundenkalender(t *testing.T) {
+	b := openSite(t, "../..", fixtureToday, 3*time.Minute)
+	downloads := t.TempDir()
+	done := make(chan string, 4)
+	var mu sync.Mutex
+	var requests []string
+	chromedp.ListenTarget(b.ctx, func(ev any) {
+		switch e := ev.(type) {
+		case *browser.EventDownloadProgress:
+			if e.State == browser.DownloadProgressStateCompleted {
+				done <- e.GUID
+			}
+		case *network.EventRequestWillBeSent:
+			if strings.HasPrefix(e.Request.URL, "http") {
+				mu.Lock()
+				requests = append(requests, e.Request.URL)
+				mu.Unlock()
+			}
+		}
+	})
+	b.run("downloads", browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllowAndName).WithDownloadPath(downloads).WithEventsEnabled(true))
+	download := func(what, button string) []byte {
+		t.Helper()
+		b.run(what, chromedp.Click(button, chromedp.ByQuery))
+		select {
+		case guid := <-done:
+			data, err := os.ReadFile(filepath.Join(downloads, guid))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return data
+		case <-time.After(20 * time.Second):
+			t.Fatalf("%s: no download", what)
+		}
+		return nil
+	}
+	requestsSince := func(n int) []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), requests[n:]...)
+	}
+	requestCount := func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(requests)
+	}
+
+	// What `anlass kunden` computes for the same file and options.
+	cli := func(file string, skip bool) (ics, csv []byte, events int) {
+		t.Helper()
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := kundenkalender.Options{From: civil.Of(2027, 1, 1), To: civil.Of(2027, 12, 31), LeadDays: 14, SkipInvalid: skip,
+			UIDDomain: b.in.Project.Config.UIDDomain, BaseURL: b.in.Project.Config.BaseURL, Stamp: civil.Of(2027, 1, 1).Time()}
+		first, last := customerdates.Options{From: o.From, To: o.To, LeadDays: o.LeadDays}.HolidayYears()
+		book, err := regiondays.ForRange(b.in.Project.Engine, nil, civil.Of(first, 1, 1), civil.Of(last, 12, 31))
+		if err != nil {
+			t.Fatal(err)
+		}
+		o.Holidays = kundenkalender.NewHolidays(first, last, book.HolidayDays(civil.Of(first, 1, 1), civil.Of(last, 12, 31)))
+		r, err := kundenkalender.Run(filepath.Base(file), data, o)
+		if err != nil || r.Blocked {
+			t.Fatalf("anlass kunden %s: blocked %v, %v", file, r.Blocked, err)
+		}
+		if ics, err = kundenkalender.ICS(r.Events, o); err != nil {
+			t.Fatal(err)
+		}
+		if csv, err = kundenkalender.CSV(r.Events); err != nil {
+			t.Fatal(err)
+		}
+		return ics, csv, len(r.Events)
+	}
+
+	var status string
+	b.run("open", chromedp.Navigate(b.base+"kundenkalender/?heute=2027-01-01&von=2027-01-01&bis=2027-12-31"),
+		chromedp.Poll(`/^Bereit/.test(document.getElementById("kunden-status").textContent)`, nil, chromedp.WithPollingTimeout(60*time.Second)),
+		chromedp.Text("#kunden-status", &status, chromedp.ByQuery))
+	opened := requestCount()
+
+	// The example file: the same bytes as the CLI's.
+	example, err := filepath.Abs("../../examples/kunden-beispiel.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var summary string
+	var rows int
+	b.run("example", chromedp.SetUploadFiles("#kunden-datei", []string{example}, chromedp.ByQuery),
+		chromedp.WaitVisible("#kunden-ergebnis", chromedp.ByQuery),
+		chromedp.Text("#kunden-zusammenfassung", &summary, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll("#kunden-monate tbody tr").length`, &rows))
+	if dir := os.Getenv("ANLASS_SCREENSHOTS"); dir != "" {
+		var shot []byte
+		b.run("screenshot", chromedp.FullScreenshot(&shot, 100))
+		if err := os.WriteFile(filepath.Join(dir, "kundenkalender.png"), shot, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantICS, wantCSV, n := cli(example, false)
+	if rows != n || !strings.HasPrefix(summary, "10 Kunden aus kunden-beispiel.csv (CSV, UTF-8 mit BOM, Trennzeichen ;): ") {
+		t.Errorf("page: %d rows (CLI %d events), summary %q", rows, n, summary)
+	}
+	if got := download("ics", "#kunden-ics"); !bytes.Equal(got, wantICS) {
+		t.Errorf("the page's .ics differs from anlass kunden's (%d vs %d bytes)", len(got), len(wantICS))
+	} else {
+		checkICS(t, got, n)
+	}
+	if got := download("csv", "#kunden-csv"); !bytes.Equal(got, wantCSV) {
+		t.Errorf("the page's CSV differs from anlass kunden's:\n%s\n---\n%s", got, wantCSV)
+	}
+
+	// A broken file: every problem with its line; then the valid rows.
+	broken, err := filepath.Abs("../customer/testdata/broken.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	var hiddenResult bool
+	b.run("broken", chromedp.SetUploadFiles("#kunden-datei", []string{broken}, chromedp.ByQuery),
+		chromedp.WaitVisible("#kunden-weiter", chromedp.ByQuery),
+		chromedp.Evaluate(`Array.from(document.querySelectorAll("#kunden-probleme-liste li.error")).map(li => li.textContent)`, &lines),
+		chromedp.Evaluate(`document.getElementById("kunden-ergebnis").hidden`, &hiddenResult))
+	if len(lines) < 5 || !hiddenResult {
+		t.Errorf("broken file: %d errors listed, result hidden %v", len(lines), hiddenResult)
+	}
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "broken.csv:") {
+			t.Errorf("a problem without file and line: %q", l)
+		}
+	}
+	b.run("go on", chromedp.Click("#kunden-weiter", chromedp.ByQuery), chromedp.WaitVisible("#kunden-ergebnis", chromedp.ByQuery))
+	wantICS, _, _ = cli(broken, true)
+	if got := download("ics of the valid rows", "#kunden-ics"); !bytes.Equal(got, wantICS) {
+		t.Errorf("the valid rows' .ics differs from anlass kunden --skip-invalid's")
+	}
+
+	if after := requestsSince(opened); len(after) > 0 {
+		t.Errorf("requests after a file was chosen: %v", after)
+	}
+	if opened == 0 {
+		t.Error("no requests recorded at all: the listener does not work")
+	}
+}
+
+// The Kundenbindungsrate calculator on its article: the article's example
+// by default, the rate as one types, and a sentence instead of NaN for
+// input that cannot be right.
+func TestBrowserRetentionWidget(t *testing.T) {
+	b := openSite(t, "../..", fixtureToday, time.Minute)
+	set := func(s, n, e string) string {
+		var out string
+		b.run("set "+s+" "+n+" "+e, chromedp.Evaluate(`(() => { const f = document.querySelector(".crr-form");
+		  f.elements.s.value = `+strconv.Quote(s)+`; f.elements.n.value = `+strconv.Quote(n)+`; f.elements.e.value = `+strconv.Quote(e)+`;
+		  f.dispatchEvent(new Event("input")); return document.querySelector(".crr output").textContent; })()`, &out))
+		return out
+	}
+	var first string
+	b.run("article", chromedp.Navigate(b.base+"ideen/kundenbindungsrate-messen/"), chromedp.WaitVisible(".crr", chromedp.ByQuery),
+		chromedp.Text(".crr output", &first, chromedp.ByQuery))
+	for _, tc := range []struct{ s, n, e, want string }{
+		{"200", "30", "205", "Kundenbindungsrate: 87,5 % – von 200 Kunden sind 175 geblieben, 25 abgewandert (12,5 %)."},
+		{"3", "0", "2", "Kundenbindungsrate: 66,7 %"},
+		{"0", "0", "5", "S ist 0"},
+		{"100", "40", "30", "N ist größer als E"},
+		{"100", "0", "120", "E − N ist größer als S"},
+		{"-5", "0", "2", "Bitte ganze Zahlen ab 0 eintragen (S)."},
+		{"100", "", "90", "Bitte ganze Zahlen ab 0 eintragen (N)."},
+	} {
+		if got := set(tc.s, tc.n, tc.e); !strings.HasPrefix(got, tc.want) || strings.Contains(got, "NaN") {
+			t.Errorf("S=%s N=%s E=%s: %q, want %q", tc.s, tc.n, tc.e, got, tc.want)
+		}
+	}
+	if !strings.HasPrefix(first, "Kundenbindungsrate: 87,5 %") {
+		t.Errorf("default: %q", first)
+	}
+}
