@@ -74,22 +74,27 @@ func loadTemplates(tfs fs.FS) (*templates, error) {
 		}
 		t.pages[name] = c
 	}
-	entries, err := fs.ReadDir(tfs, "static")
+	// static/ and its folders (vendor/ holds third-party scripts), in
+	// lexical order.
+	err = fs.WalkDir(tfs, "static", func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			return err
+		}
+		data, err := fs.ReadFile(tfs, p)
+		if err != nil {
+			return err
+		}
+		name := strings.TrimPrefix(p, "static/")
+		sum := sha256.Sum256(data)
+		t.assets = append(t.assets, asset{
+			name: name,
+			data: data,
+			href: assetDir + name + "?v=" + hex.EncodeToString(sum[:5]),
+		})
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
-	}
-	for _, e := range entries { // ReadDir sorts by name
-		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
-			continue
-		}
-		data, err := fs.ReadFile(tfs, path.Join("static", e.Name()))
-		if err != nil {
-			return nil, err
-		}
-		t.addAsset(e.Name(), data)
-	}
-	if fromProject(tfs, "static/custom.css") {
-		t.customCSS = "custom.css"
 	}
 	for _, need := range []string{"style.css", "site.js"} {
 		if !slices.ContainsFunc(t.assets, func(a asset) bool { return a.name == need }) {
