@@ -51,37 +51,18 @@ func (s *splitter) normalize(word string) string {
 // learn adds the words of a text. A capitalized word counts as a noun
 // unless it starts a sentence (or the text).
 func (s *splitter) learn(text string) {
-	start := true
-	i := 0
-	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
-			if strings.ContainsRune(".!?:;\n„“\"–(", r) {
-				start = true
-			}
-			i += n
-			continue
+	eachWord(text, func(word string, start bool) {
+		w := s.normalize(word)
+		if utf8.RuneCountInString(w) < minPartLen || !indexable(w) {
+			return
 		}
-		j := i
-		for j < len(text) {
-			r2, n2 := utf8.DecodeRuneInString(text[j:])
-			if !isWordRune(r2) {
-				break
-			}
-			j += n2
+		s.words[w] = true
+		if r, _ := utf8.DecodeRuneInString(word); !isUpper(r) {
+			s.lower[w] = true
+		} else if !start {
+			s.nouns[w] = true
 		}
-		w := s.normalize(text[i:j])
-		if utf8.RuneCountInString(w) >= minPartLen && indexable(w) {
-			s.words[w] = true
-			if !isUpper(r) {
-				s.lower[w] = true
-			} else if !start {
-				s.nouns[w] = true
-			}
-		}
-		start = false
-		i = j
-	}
+	})
 }
 
 // parts splits a normalized word into its compound parts, nil when it is

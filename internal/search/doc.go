@@ -18,7 +18,7 @@
 //     and with typos over a radix tree of the shard's terms. The first
 //     version fed every shard's documents to MiniSearch: with 10,000
 //     occasions that took 3 s of a query's 4 s under 4× CPU throttling;
-//     now the index takes 20 ms and a query about 0.5 s. lunr with
+//     now a cold query takes about 0.5 s and a warm one 30 ms. lunr with
 //     lunr-languages (Snowball German) would fit as well, but its index
 //     cannot be loaded in parts.
 //   - Stemming happens here, at build time, with the Go code Snowball

@@ -11,6 +11,8 @@ import (
 	"sync"
 
 	"github.com/blevesearch/snowballstem"
+
+	"github.com/anlass/anlass/internal/parallel"
 )
 
 // Kind is what a result is, as the search page shows it.
@@ -80,7 +82,13 @@ type Doc struct {
 	// Excerpt is the text shown under the title when no sentence of the
 	// page has a word of the query: the summary or lead.
 	Excerpt string
-	texts   [numFields][]string
+	// Later, when set, adds the texts that are costly to make (an article's
+	// text from its Markdown). The index calls it when it makes its files,
+	// on all CPUs and while the site renders its pages; LaterSize is about
+	// how many bytes of text it adds.
+	Later     func(d *Doc)
+	LaterSize int
+	texts     [numFields][]string
 }
 
 // Add adds texts to a field of the document.
@@ -189,7 +197,7 @@ func (ix *Index) layout() {
 
 // size is about how many bytes the document takes in its chunk.
 func (d *Doc) size() int {
-	n := len(d.Title) + len(d.URL) + len(d.Excerpt) + 40
+	n := len(d.Title) + len(d.URL) + len(d.Excerpt) + 40 + d.LaterSize
 	for f := Summary; f < numFields; f++ {
 		for _, t := range d.texts[f] {
 			n += len(t) + 3
@@ -228,6 +236,12 @@ func (ix *Index) Data(path string) ([]byte, error) {
 
 func (ix *Index) make() (map[string][]byte, error) {
 	docs := ix.docs
+	_ = parallel.Each(len(docs), func(i int) error {
+		if d := &docs[i]; d.Later != nil {
+			d.Later(d)
+		}
+		return nil
+	})
 	sp := newSplitter()
 	for i := range docs {
 		for _, ts := range docs[i].texts {
@@ -236,41 +250,48 @@ func (ix *Index) make() (map[string][]byte, error) {
 			}
 		}
 	}
-	tm := termMaker{sp: sp, env: snowballstem.NewEnv(""), cache: map[string][]string{}}
-	shards := make([]map[string]*[numSlots][]int, ix.shards)
-	for n := range shards {
-		shards[n] = map[string]*[numSlots][]int{}
-	}
-	best := map[string]int{}
-	var order []string
+	tm := termMaker{sp: sp, env: snowballstem.NewEnv(""), cache: map[string][]int{}, ids: map[string]int{}}
+	// Per term (by its number in tm.terms): the postings per slot, and the
+	// best slot in the document at hand (lastDoc says which document).
+	var postings [][numSlots][]int
+	var lastDoc, bestSlot []int
+	var order []int
 	for id := range docs {
 		d := &docs[id]
-		clear(best)
 		order = order[:0]
 		for f := Field(0); f < numFields; f++ {
 			for _, t := range d.texts[f] {
-				for _, w := range Words(t) {
-					for i, term := range tm.terms(w) {
+				eachWord(t, func(w string, _ bool) {
+					for i, term := range tm.termsOf(w) {
 						slot := slotOf(f, i > 0)
-						if b, ok := best[term]; !ok {
-							best[term] = slot
+						for term >= len(lastDoc) {
+							lastDoc, bestSlot = append(lastDoc, -1), append(bestSlot, 0)
+							postings = append(postings, [numSlots][]int{})
+						}
+						if lastDoc[term] != id {
+							lastDoc[term], bestSlot[term] = id, slot
 							order = append(order, term)
-						} else if slot < b {
-							best[term] = slot
+						} else if slot < bestSlot[term] {
+							bestSlot[term] = slot
 						}
 					}
-				}
+				})
 			}
 		}
 		for _, term := range order {
-			shard := shards[ShardOf(term, ix.shards)]
-			p := shard[term]
-			if p == nil {
-				p = new([numSlots][]int)
-				shard[term] = p
-			}
-			p[best[term]] = append(p[best[term]], id)
+			postings[term][bestSlot[term]] = append(postings[term][bestSlot[term]], id)
 		}
+	}
+	shards := make([]map[string][numSlots][]int, ix.shards)
+	for n := range shards {
+		shards[n] = map[string][numSlots][]int{}
+	}
+	for term, p := range postings {
+		for slot := range p {
+			deltas(p[slot])
+		}
+		t := tm.terms[term]
+		shards[ShardOf(t, ix.shards)][t] = p
 	}
 
 	files := map[string][]byte{}
@@ -287,11 +308,6 @@ func (ix *Index) make() (map[string][]byte, error) {
 		return nil
 	}
 	for n, shard := range shards {
-		for _, p := range shard {
-			for slot := range p {
-				deltas(p[slot])
-			}
-		}
 		if err := add("t/"+strconv.Itoa(n)+".json", shard); err != nil {
 			return nil, err
 		}
@@ -346,27 +362,38 @@ func deltas(ids []int) {
 	}
 }
 
-// termMaker turns a word into its terms: its stem and its compound parts'
-// stems.
+// termMaker turns a word into its terms, numbered: its stem and its
+// compound parts' stems.
 type termMaker struct {
 	sp    *splitter
 	env   *snowballstem.Env
-	cache map[string][]string
+	cache map[string][]int // word as written → numbers of its terms
+	ids   map[string]int   // term → number
+	terms []string         // number → term
 }
 
-func (tm *termMaker) terms(word string) []string {
+func (tm *termMaker) termsOf(word string) []int {
 	if ts, ok := tm.cache[word]; ok {
 		return ts
 	}
 	norm := tm.sp.normalize(word)
-	var ts []string
+	var ts []int
+	add := func(term string) {
+		id, ok := tm.ids[term]
+		if !ok {
+			id = len(tm.terms)
+			tm.ids[term] = id
+			tm.terms = append(tm.terms, term)
+		}
+		if !slices.Contains(ts, id) {
+			ts = append(ts, id)
+		}
+	}
 	if indexable(norm) {
-		ts = append(ts, Stem(tm.env, norm))
+		add(Stem(tm.env, norm))
 		for _, p := range tm.sp.parts(norm) {
 			if indexable(p) {
-				if s := Stem(tm.env, p); !slices.Contains(ts, s) {
-					ts = append(ts, s)
-				}
+				add(Stem(tm.env, p))
 			}
 		}
 	}

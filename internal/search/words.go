@@ -16,7 +16,43 @@ import (
 // apostrophes and all other marks separate words, so "IT-Abteilung" is
 // "IT" and "Abteilung".
 func Words(text string) []string {
-	return strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) })
+	var out []string
+	eachWord(text, func(w string, _ bool) { out = append(out, w) })
+	return out
+}
+
+// eachWord calls f with each word of text, as Words splits it, and whether
+// the word starts a sentence (or the text): it follows one of .!?:; or a
+// line break, opening quote, dash or parenthesis.
+func eachWord(text string, f func(word string, start bool)) {
+	start := true
+	for i := 0; i < len(text); {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		if !isWordRune(r) {
+			if strings.ContainsRune(".!?:;\n„“\"–(", r) {
+				start = true
+			}
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(text) {
+			r2, n2 := rune(text[j]), 1
+			if r2 >= utf8.RuneSelf {
+				r2, n2 = utf8.DecodeRuneInString(text[j:])
+			}
+			if !isWordRune(r2) {
+				break
+			}
+			j += n2
+		}
+		f(text[i:j], start)
+		start = false
+		i = j
+	}
 }
 
 // Normalize folds a word so that the spellings people type meet: lower case,
@@ -114,7 +150,12 @@ var stopWords = func() map[string]bool {
 	return m
 }()
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 func isUpper(r rune) bool { return unicode.IsUpper(r) }
 

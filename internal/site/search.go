@@ -50,15 +50,19 @@ func (s *site) searchOutputs(pages []output) []output {
 	}
 	for _, a := range s.index.arts {
 		d := search.Doc{Kind: search.KindArticle, Title: a.A.Title, URL: siteurl.Article(a.A.Slug)[1:],
-			Label: "Artikel", Excerpt: a.A.Summary}
+			Label: strconv.Itoa(a.Minutes) + " Min. Lesezeit", Excerpt: a.A.Summary}
 		d.Add(search.Name, a.A.Title)
 		for _, t := range a.A.Tags {
 			d.Add(search.Keys, voc.Label(t))
 		}
 		d.Add(search.Summary, a.A.Summary)
-		text, heads := markdown.PlainAndHeadings(a.A.Body)
-		d.Add(search.Heads, heads...)
-		d.Add(search.Text, text)
+		body := a.A.Body
+		d.LaterSize = len(body)
+		d.Later = func(d *search.Doc) {
+			text, heads := markdown.PlainAndHeadings(body)
+			d.Add(search.Heads, heads...)
+			d.Add(search.Text, text)
+		}
 		ix.Add(d)
 	}
 	for _, r := range regioncode.All() {

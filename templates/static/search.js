@@ -215,21 +215,42 @@ export function start(form) {
 
   // highlighter marks the words of a text whose term is one the document
   // matched, or has it as its start or end (a compound: "Bürohund").
+  const stems = new Map(); // word as written → its term ("" for none)
+  function termOf(word) {
+    let s = stems.get(word);
+    if (s === undefined) {
+      const norm = normalize(word);
+      s = Array.from(norm).length < 2 ? "" : stem(norm);
+      stems.set(word, s);
+    }
+    return s;
+  }
   function highlighter(terms) {
     const ts = Array.from(new Set(terms));
     return (word) => {
-      const norm = normalize(word);
-      if (Array.from(norm).length < 2) return false;
-      const s = stem(norm);
+      const s = termOf(word);
+      if (!s) return false;
       return ts.some((t) => s === t || (t.length >= 3 && (s.startsWith(t) || s.endsWith(t))) || (t.length >= 4 && s.includes(t)));
     };
+  }
+
+  // sentences splits a text at sentence ends: a period, ! or ? before a
+  // capital, but not after a number or a short abbreviation ("23. Juli",
+  // "St. Martin").
+  function sentences(text) {
+    const out = [];
+    for (const piece of text.split(/(?<=[.!?…])\s+(?=[\p{Lu}„"])/u)) {
+      if (out.length && /(^|\s)(\d+|\p{L}{1,3})\.$/u.test(out[out.length - 1])) out[out.length - 1] += " " + piece;
+      else out.push(piece);
+    }
+    return out;
   }
 
   // excerpt is the first sentence of the page with a matched word, cut
   // around it; else the page's summary.
   function excerpt(d, marks) {
     for (const text of d.texts) {
-      for (const sentence of text.split(/(?<=[.!?…])\s+/)) {
+      for (const sentence of sentences(text)) {
         const ws = words(sentence);
         const at = ws.findIndex(marks);
         if (at >= 0) return cut(sentence, ws[at]);
@@ -286,11 +307,11 @@ export function start(form) {
     pill.textContent = d.kind;
     meta.append(pill);
     const label = document.createElement("span");
-    label.textContent = d.label;
-    meta.append(" ", label);
+    label.textContent = d.label + (d.date ? " ·" : "");
+    meta.append(label);
     if (d.date) {
       const when = document.createElement("span");
-      when.textContent = " · Nächster Termin: " + dateText(d.date);
+      when.textContent = "Nächster Termin: " + dateText(d.date);
       meta.append(when);
     }
     const p = document.createElement("p");
