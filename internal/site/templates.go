@@ -77,24 +77,29 @@ func loadTemplates(tfs fs.FS) (*templates, error) {
 	// static/ and its folders (vendor/ holds third-party scripts), in
 	// lexical order.
 	err = fs.WalkDir(tfs, "static", func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+		switch {
+		case err != nil:
 			return err
+		case p != "static" && strings.HasPrefix(e.Name(), "."):
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		case e.IsDir():
+			return nil
 		}
 		data, err := fs.ReadFile(tfs, p)
 		if err != nil {
 			return err
 		}
-		name := strings.TrimPrefix(p, "static/")
-		sum := sha256.Sum256(data)
-		t.assets = append(t.assets, asset{
-			name: name,
-			data: data,
-			href: assetDir + name + "?v=" + hex.EncodeToString(sum[:5]),
-		})
+		t.addAsset(strings.TrimPrefix(p, "static/"), data)
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
+	}
+	if fromProject(tfs, "static/custom.css") {
+		t.customCSS = "custom.css"
 	}
 	for _, need := range []string{"style.css", "site.js"} {
 		if !slices.ContainsFunc(t.assets, func(a asset) bool { return a.name == need }) {
