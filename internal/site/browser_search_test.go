@@ -112,6 +112,8 @@ func TestBrowserSearch(t *testing.T) {
 		// The fixed pages.
 		{q: "abonnieren", top: 1, want: []string{"abonnieren/"}},
 		{q: "Jahresplaner", top: 1, want: []string{"planer/2026/"}},
+		{q: "Finder", top: 1, want: []string{"finder/"}},
+		{q: "Merkliste", top: 1, want: []string{"merkliste/"}},
 	} {
 		status, rs := b.searchPage(c.q)
 		var paths []string
