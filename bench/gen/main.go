@@ -55,6 +55,19 @@ func main() {
 	for name, text := range hugoLayouts {
 		g.write("hugo/layouts/"+name, text)
 	}
+	// The vocabularies (topics, target groups) the occasions and articles
+	// name, as they are.
+	vocab, err := filepath.Glob(filepath.Join(*from, "data", "*.yaml"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, f := range vocab {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			log.Fatal(err)
+		}
+		g.write("anlass/data/"+filepath.Base(f), string(data))
+	}
 	for i := range *n {
 		o := occs[i%len(occs)]
 		a := arts[i%len(arts)]

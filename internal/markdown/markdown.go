@@ -89,6 +89,19 @@ func Plain(src []byte) string {
 	return plainOf(doc, src)
 }
 
+// PlainAndHeadings returns the text of src as Plain does, and the text of
+// each of its headings, in one parse: for the search index.
+func PlainAndHeadings(src []byte) (string, []string) {
+	doc := engine.Parser().Parse(text.NewReader(src))
+	var hs []string
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if _, ok := n.(*ast.Heading); ok {
+			hs = append(hs, plainOf(n, src))
+		}
+	}
+	return plainOf(doc, src), hs
+}
+
 func plainOf(root ast.Node, src []byte) string {
 	var b strings.Builder
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

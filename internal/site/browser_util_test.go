@@ -30,7 +30,7 @@ import (
 // Browser tests run only with ANLASS_BROWSER=1 and need Debian's chromium
 // (apt-get install -y chromium; ANLASS_CHROMIUM overrides the path).
 type browserSite struct {
-	t         *testing.T
+	t         testing.TB
 	ctx       context.Context
 	in        Input
 	dir       string // the rendered site
@@ -43,7 +43,7 @@ type browserSite struct {
 
 // chromium returns the browser to use, skipping the test when browser tests
 // are off.
-func chromium(t *testing.T) string {
+func chromium(t testing.TB) string {
 	t.Helper()
 	if os.Getenv("ANLASS_BROWSER") != "1" {
 		t.Skip("set ANLASS_BROWSER=1 to run the headless-browser tests")
@@ -60,9 +60,18 @@ func chromium(t *testing.T) string {
 
 // openSite renders the project at root as built on today and opens a
 // browser on it. It is closed when the test ends; problems are reported then.
-func openSite(t *testing.T, root string, today civil.Date, timeout time.Duration) *browserSite {
+func openSite(t testing.TB, root string, today civil.Date, timeout time.Duration) *browserSite {
+	return openBuilt(t, "", func(b *browserSite) {
+		b.in = loadInput(t, root, today, b.base)
+		b.dir, _ = renderTo(t, b.in)
+	}, timeout)
+}
+
+// openBuilt serves the site in dir (rendered by render when dir is "") and
+// opens a browser on it.
+func openBuilt(t testing.TB, dir string, render func(*browserSite), timeout time.Duration) *browserSite {
 	exe := chromium(t)
-	b := &browserSite{t: t}
+	b := &browserSite{t: t, dir: dir}
 	const sub = "/anlass/"
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasPrefix(r.URL.Path, sub) {
@@ -85,8 +94,9 @@ func openSite(t *testing.T, root string, today civil.Date, timeout time.Duration
 	t.Cleanup(srv.Close)
 	b.base = srv.URL + sub
 	b.host = strings.TrimPrefix(srv.URL, "http://")
-	b.in = loadInput(t, root, today, b.base)
-	b.dir, _ = renderTo(t, b.in)
+	if render != nil {
+		render(b)
+	}
 
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe),

@@ -20,7 +20,7 @@ import (
 func (s *site) dataOutputs(pages []output) []output {
 	var outs []output
 	add := func(p string, f func() ([]byte, error)) { outs = append(outs, output{path: p, render: f}) }
-	add(siteurl.SearchIndex(), s.searchIndex)
+	outs = append(outs, s.searchOutputs(pages)...)
 	add("/sitemap.xml", func() ([]byte, error) { return s.sitemap(pages) })
 	add("/robots.txt", func() ([]byte, error) {
 		return []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.cfg.Abs("/sitemap.xml") + "\n"), nil
@@ -42,46 +42,6 @@ func marshal(v any) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-// searchEntry is one item of the search index. URL is relative to the site
-// root (no leading slash); the script resolves it against the root.
-type searchEntry struct {
-	Type     string   `json:"type"` // anlass | idee
-	Title    string   `json:"title"`
-	Alt      string   `json:"alt,omitempty"` // the English name
-	Summary  string   `json:"summary"`
-	Tags     []string `json:"tags"`
-	URL      string   `json:"url"`
-	Date     string   `json:"date,omitempty"` // next date (occasions) or publication date (articles)
-	Category string   `json:"category,omitempty"`
-	Label    string   `json:"label"` // category label or "Idee"
-}
-
-func (s *site) searchIndex() ([]byte, error) {
-	entries := make([]searchEntry, 0, len(s.index.occs)+len(s.index.arts))
-	for _, v := range s.index.occs {
-		e := searchEntry{
-			Type: "anlass", Title: v.O.Name.De, Alt: v.O.Name.En, Summary: v.Teaser, Tags: nonNil(v.O.Tags),
-			URL: siteurl.Occasion(v.O.ID)[1:], Category: string(v.O.Category), Label: v.O.Category.Label(),
-		}
-		if n := v.NextOcc(); n != nil {
-			e.Date = n.Start.String()
-		}
-		entries = append(entries, e)
-	}
-	for _, a := range s.index.arts {
-		entries = append(entries, searchEntry{
-			Type: "idee", Title: a.A.Title, Summary: a.A.Summary, Tags: nonNil(a.A.Tags),
-			URL: siteurl.Article(a.A.Slug)[1:], Date: a.A.Date.String(), Label: "Idee",
-		})
-	}
-	// Compact: this file is downloaded by every search.
-	b, err := json.Marshal(entries)
-	if err != nil {
-		return nil, err
-	}
-	return append(b, '\n'), nil
 }
 
 func nonNil(s []string) []string {

@@ -235,22 +235,41 @@ func TestDataFiles(t *testing.T) {
 		}
 	}
 
-	var index []searchEntry
-	if err := json.Unmarshal(files["suche/index.json"], &index); err != nil {
+	// The search: every document of every chunk points to a page, and
+	// every occasion and article is there (drafts are not).
+	var manifest struct {
+		Docs   int   `json:"docs"`
+		Chunks []int `json:"chunks"`
+	}
+	if err := json.Unmarshal(files["suche/index.json"], &manifest); err != nil {
 		t.Fatal(err)
 	}
-	if len(index) != len(in.Project.Catalog.Occasions)+len(in.Articles) {
-		t.Errorf("search index has %d entries", len(index))
-	}
-	for _, e := range index {
-		if e.Title == "" || e.URL == "" || strings.HasPrefix(e.URL, "/") {
-			t.Errorf("search entry %+v: needs a title and a root-relative URL", e)
+	kinds := map[string]int{}
+	var titles []string
+	for n := range manifest.Chunks {
+		var chunk [][]any
+		if err := json.Unmarshal(files["suche/d/"+strconv.Itoa(n)+".json"], &chunk); err != nil {
+			t.Fatalf("suche/d/%d.json: %v", n, err)
 		}
-		if _, ok := files[e.URL+"index.html"]; !ok {
-			t.Errorf("search entry %s points nowhere", e.URL)
+		for _, d := range chunk {
+			kind, title, u := d[0].(string), d[1].(string), d[2].(string)
+			kinds[kind]++
+			titles = append(titles, title)
+			if title == "" || u == "" || strings.HasPrefix(u, "/") {
+				t.Errorf("search document %v: needs a title and a root-relative URL", d[:3])
+			}
+			if _, ok := files[u+"index.html"]; !ok {
+				t.Errorf("search document %s points nowhere", u)
+			}
 		}
 	}
-	if slices.ContainsFunc(index, func(e searchEntry) bool { return e.Title == "Ein Entwurf" }) {
+	if len(titles) != manifest.Docs {
+		t.Errorf("the search's chunks hold %d documents, its manifest says %d", len(titles), manifest.Docs)
+	}
+	if kinds["Anlass"] != len(in.Project.Catalog.Occasions) || kinds["Idee"] != len(in.Articles) {
+		t.Errorf("search index has %d occasions and %d articles, want %d and %d", kinds["Anlass"], kinds["Idee"], len(in.Project.Catalog.Occasions), len(in.Articles))
+	}
+	if slices.Contains(titles, "Ein Entwurf") {
 		t.Error("a draft is in the search index")
 	}
 

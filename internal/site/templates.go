@@ -75,19 +75,29 @@ func loadTemplates(tfs fs.FS) (*templates, error) {
 		}
 		t.pages[name] = c
 	}
-	entries, err := fs.ReadDir(tfs, "static")
+	// static/ and its folders (vendor/ holds third-party scripts), in
+	// lexical order.
+	err = fs.WalkDir(tfs, "static", func(p string, e fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case p != "static" && strings.HasPrefix(e.Name(), "."):
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		case e.IsDir():
+			return nil
+		}
+		data, err := fs.ReadFile(tfs, p)
+		if err != nil {
+			return err
+		}
+		t.addAsset(strings.TrimPrefix(p, "static/"), data)
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
-	}
-	for _, e := range entries { // ReadDir sorts by name
-		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
-			continue
-		}
-		data, err := fs.ReadFile(tfs, path.Join("static", e.Name()))
-		if err != nil {
-			return nil, err
-		}
-		t.addAsset(e.Name(), data)
 	}
 	if fromProject(tfs, "static/custom.css") {
 		t.customCSS = "custom.css"
