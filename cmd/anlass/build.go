@@ -40,6 +40,10 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "anlass build: the project has errors; nothing was written (the previous output is untouched)")
 		return exitError(1)
 	}
+	if errors.Is(err, build.ErrPartlyUpdated) {
+		fmt.Fprintf(stderr, "anlass build: %v\n", err)
+		return exitError(1)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "anlass build: %v; the previous output is untouched\n", err)
 		return exitError(1)

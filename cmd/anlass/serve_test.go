@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"testing"
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -126,4 +127,24 @@ func clip(s string) string {
 		return s[:2000] + " …"
 	}
 	return s
+}
+
+// --poll stands alone or takes its interval as the next argument, as in
+// Hugo; anything else after it is left to the flag package.
+func TestJoinPoll(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"--poll", "--poll=true"},
+		{"--poll 700ms", "--poll=700ms"},
+		{"-poll 2s --port 0", "-poll=2s --port 0"},
+		{"--poll --port 0", "--poll=true --port 0"},
+		{"--poll=1s", "--poll=1s"},
+		{"--poll 700", "--poll=700"}, // Set says that the unit is missing
+		{"--poll public", "--poll=true public"},
+		{"--port 0 --poll", "--port 0 --poll=true"},
+		{"-- --poll 1s", "-- --poll 1s"},
+	} {
+		if got := strings.Join(joinPoll(strings.Fields(c.in)), " "); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.in, got, c.want)
+		}
+	}
 }

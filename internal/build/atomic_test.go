@@ -66,6 +66,19 @@ func TestRenderFailureKeepsPreviousOutput(t *testing.T) {
 	}
 	assertSameTree(t, "public/ after a failed render", before, snapshot(t, public))
 	assertNoStaging(t, root)
+	if left, _ := filepath.Glob(filepath.Join(public, ".anlass-tmp-*")); len(left) > 0 {
+		t.Errorf("staging folders left in the output: %v", left)
+	}
+
+	// Without a previous output, none appears.
+	fresh := filepath.Join(t.TempDir(), "public")
+	if _, _, err := Build(Options{Source: root, Now: testNow, Destination: fresh}); err == nil {
+		t.Fatal("the build into a new folder succeeded")
+	}
+	if exists(fresh) {
+		t.Error("a failed build made the output folder")
+	}
+	assertNoStaging(t, filepath.Dir(fresh))
 }
 
 // Output of removed occasions and articles, and anything else that is not

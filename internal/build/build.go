@@ -1,6 +1,6 @@
 // Package build runs the whole pipeline: load the project, compute every
-// occurrence once, render feeds and pages into a fresh staging directory, and
-// swap it into place only when everything succeeded.
+// occurrence once, render feeds and pages, and change the output only when
+// every file rendered (see Snapshot.output).
 package build
 
 import (
@@ -88,31 +88,10 @@ func Build(opts Options) (Result, diag.List, error) {
 	if err != nil {
 		return res, l, err
 	}
-	parent := filepath.Dir(filepath.Clean(opts.Destination))
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return res, l, err
-	}
-	stage, err := os.MkdirTemp(parent, ".public-tmp-")
+	written, err := snap.output(opts.Destination, sw)
 	if err != nil {
 		return res, l, err
 	}
-	// Gone after a successful swap; after a failure, a staging folder left
-	// behind only takes space (the next build makes a new one).
-	defer func() { _ = os.RemoveAll(stage) }()
-	// MkdirTemp makes the folder 0700; the published site must be readable
-	// by a web server running as another user.
-	if err := os.Chmod(stage, 0o755); err != nil {
-		return res, l, err
-	}
-	written, err := snap.write(stage, opts.Destination)
-	if err != nil {
-		return res, l, err
-	}
-	sw.mark("write")
-	if err := swap(stage, opts.Destination); err != nil {
-		return res, l, err
-	}
-	sw.mark("swap")
 	res = snap.Result
 	res.Stages, res.Bytes = sw.stages, written
 	res.Took = time.Since(start)
@@ -244,28 +223,4 @@ func sameAsAny(p string, list []string) bool {
 		}
 	}
 	return false
-}
-
-// swap moves the finished staging directory into place: the old output is
-// renamed away first and removed only after the new one is in place.
-func swap(stage, dest string) error {
-	old := ""
-	if _, err := os.Lstat(dest); err == nil {
-		old = stage + "-old"
-		if err := os.Rename(dest, old); err != nil {
-			return fmt.Errorf("moving the previous output aside: %w", err)
-		}
-	}
-	if err := os.Rename(stage, dest); err != nil {
-		if old != "" {
-			if rerr := os.Rename(old, dest); rerr != nil { // put the previous output back
-				return fmt.Errorf("%w; the previous output is at %s and could not be moved back: %v", err, old, rerr)
-			}
-		}
-		return err
-	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
 }

@@ -7,7 +7,7 @@ import (
 )
 
 // BenchmarkBuildRealContent measures the whole pipeline on the repo's own
-// content: load and check, compute, write feeds and pages, swap.
+// content: load and check, compute, write feeds and pages, apply.
 //
 //	go test ./internal/build -run '^$' -bench BuildRealContent -benchtime 10x
 func BenchmarkBuildRealContent(b *testing.B) {
@@ -40,11 +40,11 @@ func BenchmarkBuildSource(b *testing.B) {
 
 // BenchmarkFileSystem is the file-system part of a build of the repo's
 // content alone: the same folders and files, with their bytes rendered
-// before the timer starts, written into a fresh staging folder that is then
-// swapped in (the previous output removed), as Build does. "write" writes
-// every file; "link" links every file to the previous output, as a rebuild
-// without changes does. It is the floor of a whole build on the file system
-// it runs on (set TMPDIR to choose one):
+// before the timer starts, put in place as Build does (Snapshot.output).
+// "cold" writes them into a folder that does not exist yet; "unchanged"
+// over a previous output with the same bytes, as a rebuild without changes
+// does. It is the floor of a whole build on the file system it runs on (set
+// TMPDIR to choose one):
 //
 //	go test ./internal/build -run '^$' -bench FileSystem -benchtime 20x
 //	TMPDIR=/dev/shm go test ./internal/build -run '^$' -bench FileSystem -benchtime 20x
@@ -63,28 +63,21 @@ func BenchmarkFileSystem(b *testing.B) {
 		bytes += int64(len(data))
 		floor.files[name] = &lazyFile{render: func() ([]byte, error) { return data, nil }}
 	}
-	for _, mode := range []string{"write", "link"} {
+	for _, mode := range []string{"cold", "unchanged"} {
 		b.Run(mode, func(b *testing.B) {
 			dest := filepath.Join(b.TempDir(), "public")
-			if err := os.Mkdir(dest, 0o755); err != nil {
-				b.Fatal(err)
-			}
-			if _, err := floor.write(dest, ""); err != nil {
+			if _, err := floor.output(dest, nil); err != nil {
 				b.Fatal(err)
 			}
 			for b.Loop() {
-				stage, err := os.MkdirTemp(filepath.Dir(dest), ".public-tmp-")
-				if err != nil {
-					b.Fatal(err)
+				if mode == "cold" {
+					b.StopTimer()
+					if err := os.RemoveAll(dest); err != nil {
+						b.Fatal(err)
+					}
+					b.StartTimer()
 				}
-				prev := ""
-				if mode == "link" {
-					prev = dest
-				}
-				if _, err := floor.write(stage, prev); err != nil {
-					b.Fatal(err)
-				}
-				if err := swap(stage, dest); err != nil {
+				if _, err := floor.output(dest, nil); err != nil {
 					b.Fatal(err)
 				}
 			}

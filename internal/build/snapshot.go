@@ -92,29 +92,15 @@ func prepare(opts Options, sw *stopwatch) (*Snapshot, diag.List, error) {
 
 // write renders every file into dir (which exists) on all CPUs and returns
 // the number of bytes written. Files are rendered afresh, not kept: a build
-// holds at most one file per CPU in memory. A file whose bytes equal those
-// of the same file in prev, the previous output (may be ""), is linked to it
-// instead of written: on a disk this halves the system time of a rebuild,
-// and unchanged files keep their modification time. The error returned is
-// the first in the order of the file names.
-func (s *Snapshot) write(dir, prev string) (int64, error) {
-	var old *os.Root // the previous output, for files that did not change
-	if prev != "" {
-		if r, err := os.OpenRoot(prev); err == nil {
-			old = r
-			defer func() { _ = r.Close() }() // read only: nothing to lose
-		}
-	}
-	dirs := slices.Sorted(maps.Keys(s.dirs)) // a parent sorts before its children
-	for _, d := range dirs {
-		if d == "." {
-			continue
-		}
+// holds at most one file per CPU in memory. The error returned is the first
+// in the order of the file names.
+func (s *Snapshot) write(dir string) (int64, error) {
+	for _, d := range s.dirNames() {
 		if err := os.Mkdir(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
 			return 0, err
 		}
 	}
-	names := slices.Sorted(maps.Keys(s.files))
+	names := s.fileNames()
 	sizes := make([]int, len(names))
 	err := parallel.Each(len(names), func(i int) error {
 		data, err := s.files[names[i]].render()
@@ -122,17 +108,27 @@ func (s *Snapshot) write(dir, prev string) (int64, error) {
 			return err
 		}
 		sizes[i] = len(data)
-		file := filepath.Join(dir, filepath.FromSlash(names[i]))
-		if old != nil && unchanged(old, names[i], data) && os.Link(filepath.Join(prev, filepath.FromSlash(names[i])), file) == nil {
-			return nil
-		}
-		return os.WriteFile(file, data, 0o644)
+		return os.WriteFile(filepath.Join(dir, filepath.FromSlash(names[i])), data, 0o644)
 	})
+	return sum(sizes), err
+}
+
+// dirNames returns the folders of the site below its root, each after its
+// parent.
+func (s *Snapshot) dirNames() []string {
+	dirs := slices.Sorted(maps.Keys(s.dirs)) // a parent sorts before its children
+	return slices.DeleteFunc(dirs, func(d string) bool { return d == "." })
+}
+
+// fileNames returns the files of the site, sorted.
+func (s *Snapshot) fileNames() []string { return slices.Sorted(maps.Keys(s.files)) }
+
+func sum(sizes []int) int64 {
 	var total int64
 	for _, n := range sizes {
 		total += int64(n)
 	}
-	return total, err
+	return total
 }
 
 func (s *Snapshot) add(name string, render func() ([]byte, error), children map[string]map[string]bool) {
@@ -262,44 +258,4 @@ func (e memEntry) Info() (fs.FileInfo, error) {
 	info := e.info
 	info.size = int64(len(data))
 	return info, nil
-}
-
-// unchanged reports whether the previous output holds name as a regular
-// file with exactly data, so the new output can link to it instead of
-// writing it again (which spares the file system most of the work of
-// creating and, after the swap, deleting it). os.Root keeps the lookup
-// inside the previous output.
-func unchanged(old *os.Root, name string, data []byte) bool {
-	if fi, err := old.Lstat(name); err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
-		return false // linking a symbolic link would copy the link, not the file
-	}
-	f, err := old.Open(name)
-	if err != nil {
-		return false
-	}
-	defer func() { _ = f.Close() }() // read only: nothing to lose
-	fi, err := f.Stat()
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
-		return false
-	}
-	return sameBytes(f, data)
-}
-
-// chunks are the read buffers of sameBytes, one per worker in use.
-var chunks = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
-
-// sameBytes reports whether r holds exactly data, reading it in chunks.
-func sameBytes(r io.Reader, data []byte) bool {
-	bp := chunks.Get().(*[]byte)
-	defer chunks.Put(bp)
-	buf := *bp
-	for len(data) > 0 {
-		n, _ := io.ReadFull(r, buf[:min(len(buf), len(data))])
-		if n == 0 || !bytes.Equal(buf[:n], data[:n]) {
-			return false
-		}
-		data = data[n:]
-	}
-	n, _ := r.Read(buf[:1])
-	return n == 0
 }

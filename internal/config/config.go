@@ -24,7 +24,6 @@ type Config struct {
 	Title       string
 	Description string
 	BaseURL     string // absolute, ends with "/": https://user.github.io/anlass/
-	Language    string
 	UIDDomain   string // the domain in event UIDs; never change it once feeds are public
 	YearsBefore int    // feed window starts 1 January of (this year − YearsBefore)
 	YearsAfter  int    // and ends 31 December of (this year + YearsAfter)
@@ -44,7 +43,6 @@ func Default() Config {
 		Title:        "anlass",
 		Description:  "Anlässe für Kundenbindung: kuriose, saisonale und mystische Tage mit Ideen für Geschenke und Grüße – als Katalog und als abonnierbarer Kalender.",
 		BaseURL:      "http://localhost:1313/",
-		Language:     "de",
 		UIDDomain:    "anlass.invalid",
 		YearsBefore:  1,
 		YearsAfter:   4,
@@ -52,6 +50,15 @@ func Default() Config {
 		RepoBranch:   "main",
 	}
 }
+
+// The keys anlass.yaml may hold, each described in docs/configuration.md
+// (a test keeps the two in step). Every key changes the site, except
+// language, which is only accepted with a warning.
+var (
+	Keys      = []string{"title", "description", "base_url", "language", "uid_domain", "feeds", "repo_url", "repo_branch", "brand"}
+	FeedKeys  = []string{"years_before", "years_after", "months_before"} // below feeds:
+	BrandKeys = []string{"logo", "accent", "accent_dark", "footer"}      // below brand:
+)
 
 // Load reads root/anlass.yaml. A missing file gives the defaults.
 func Load(root string) (Config, diag.List) {
@@ -70,8 +77,7 @@ func Load(root string) (Config, diag.List) {
 	if n == nil {
 		return c, l
 	}
-	m := yamlfile.NewMap(File, n, &l, "", "title", "description", "base_url", "language", "uid_domain", "feeds",
-		"repo_url", "repo_branch", "brand")
+	m := yamlfile.NewMap(File, n, &l, "", Keys...)
 	if s, _ := m.String("title", false); s != "" {
 		c.Title = s
 	}
@@ -83,8 +89,11 @@ func Load(root string) (Config, diag.List) {
 			m.Errorf(n, "%v", err)
 		}
 	}
-	if s, _ := m.String("language", false); s != "" {
-		c.Language = s
+	if k := m.Key("language"); k != nil {
+		// Read by early versions and never used: every text, template and
+		// date is German. A warning, not an error, so older configurations
+		// still build.
+		m.Warnf(k, "language: is ignored: anlass writes German pages (<html lang=\"de\">); remove the key")
 	}
 	if s, n := m.String("uid_domain", false); s != "" {
 		if strings.ContainsAny(s, "/@ :") || !strings.Contains(s, ".") {
@@ -108,7 +117,7 @@ func Load(root string) (Config, diag.List) {
 			c.RepoBranch = s
 		}
 	}
-	if b := m.Mapping("brand", false, "brand", "logo", "accent", "accent_dark", "footer"); b != nil {
+	if b := m.Mapping("brand", false, "brand", BrandKeys...); b != nil {
 		if s, n := b.String("logo", false); s != "" {
 			if err := checkLogo(root, s); err != nil {
 				b.Errorf(n, "brand.logo %q: %v", s, err)
@@ -141,7 +150,7 @@ func Load(root string) (Config, diag.List) {
 			}
 		}
 	}
-	if f := m.Mapping("feeds", false, "feeds", "years_before", "years_after", "months_before"); f != nil {
+	if f := m.Mapping("feeds", false, "feeds", FeedKeys...); f != nil {
 		if v, n, ok := f.Int("years_before", false); ok {
 			if v < 0 || v > 5 {
 				f.Errorf(n, "years_before must be 0 … 5")

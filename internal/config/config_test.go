@@ -127,3 +127,126 @@ func TestBrandErrors(t *testing.T) {
 		}
 	}
 }
+
+// Every key anlass.yaml accepts changes the configuration, except
+// language, which is accepted with a warning at its position so that
+// older configurations still build.
+func TestEveryKeyHasAnEffect(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "assets"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "assets/logo.svg"), []byte("<svg/>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]struct {
+		yaml string
+		got  func(Config) any
+		want any
+	}{
+		"title":               {"title: Firma\n", func(c Config) any { return c.Title }, "Firma"},
+		"description":         {"description: Anlässe\n", func(c Config) any { return c.Description }, "Anlässe"},
+		"base_url":            {"base_url: https://firma.example/anlass\n", func(c Config) any { return c.BaseURL }, "https://firma.example/anlass/"},
+		"uid_domain":          {"uid_domain: firma.example\n", func(c Config) any { return c.UIDDomain }, "firma.example"},
+		"repo_url":            {"repo_url: https://github.com/firma/anlass\n", func(c Config) any { return c.RepoURL }, "https://github.com/firma/anlass"},
+		"repo_branch":         {"repo_branch: live\n", func(c Config) any { return c.RepoBranch }, "live"},
+		"feeds.years_before":  {"feeds: {years_before: 3}\n", func(c Config) any { return c.YearsBefore }, 3},
+		"feeds.years_after":   {"feeds: {years_after: 7}\n", func(c Config) any { return c.YearsAfter }, 7},
+		"feeds.months_before": {"feeds: {months_before: 6}\n", func(c Config) any { return c.MonthsBefore }, 6},
+		"brand.logo":          {"brand: {logo: assets/logo.svg}\n", func(c Config) any { return c.Brand.Logo }, "assets/logo.svg"},
+		"brand.accent":        {"brand: {accent: '#8a1c2b'}\n", func(c Config) any { return c.Brand.Accent }, "#8a1c2b"},
+		"brand.accent_dark":   {"brand: {accent_dark: '#f08a9a'}\n", func(c Config) any { return c.Brand.AccentDark }, "#f08a9a"},
+		"brand.footer":        {"brand: {footer: Ein Angebot der Firma}\n", func(c Config) any { return c.Brand.Footer }, "Ein Angebot der Firma"},
+	}
+	var all []string
+	for _, k := range Keys {
+		switch k {
+		case "feeds":
+			for _, f := range FeedKeys {
+				all = append(all, "feeds."+f)
+			}
+		case "brand":
+			for _, b := range BrandKeys {
+				all = append(all, "brand."+b)
+			}
+		case "language":
+		default:
+			all = append(all, k)
+		}
+	}
+	for _, key := range all {
+		tc, ok := cases[key]
+		if !ok {
+			t.Errorf("%s: no case; a key must change the configuration (add one here) or be deprecated with a warning", key)
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(dir, File), []byte(tc.yaml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c, l := Load(dir)
+		if len(l) != 0 {
+			t.Errorf("%s: %v", key, l)
+		}
+		if got := tc.got(c); got != tc.want {
+			t.Errorf("%s: got %v, want %v", key, got, tc.want)
+		}
+		if before := tc.got(Default()); before == tc.want {
+			t.Errorf("%s: the case sets the default %v, so it proves nothing", key, before)
+		}
+	}
+	if len(cases) != len(all) {
+		t.Errorf("%d cases for %d keys", len(cases), len(all))
+	}
+}
+
+// language: is read by old configurations; it warns where it stands, says
+// what to do, and changes nothing.
+func TestLanguageIsDeprecated(t *testing.T) {
+	for _, yaml := range []string{"title: Firma\nlanguage: de\n", "title: Firma\nlanguage: en\n", "title: Firma\nlanguage:\n"} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, File), []byte(yaml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c, l := Load(dir)
+		want := `anlass.yaml:2:1: warning: language: is ignored: anlass writes German pages (<html lang="de">); remove the key`
+		if len(l) != 1 || l.HasErrors() || l[0].String() != want {
+			t.Errorf("%q: got %v, want the warning %s", yaml, l, want)
+		}
+		if d := Default(); c.Title != "Firma" || c.BaseURL != d.BaseURL || c.UIDDomain != d.UIDDomain {
+			t.Errorf("%q: got %+v", yaml, c)
+		}
+	}
+}
+
+// docs/configuration.md describes every key, and no key that is not read.
+func TestEveryKeyDocumented(t *testing.T) {
+	data, err := os.ReadFile("../../docs/configuration.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	for _, k := range Keys {
+		if !strings.Contains(doc, "\n### `"+k+"`") {
+			t.Errorf("docs/configuration.md has no section ### `%s`", k)
+		}
+	}
+	for parent, keys := range map[string][]string{"feeds": FeedKeys, "brand": BrandKeys} {
+		for _, k := range keys {
+			if !strings.Contains(doc, "`"+parent+"."+k+"`") {
+				t.Errorf("docs/configuration.md does not describe `%s.%s`", parent, k)
+			}
+		}
+	}
+	known := map[string]bool{}
+	for _, k := range Keys {
+		known[k] = true
+	}
+	for _, line := range strings.Split(doc, "\n") {
+		if k, ok := strings.CutPrefix(line, "### `"); ok {
+			k = strings.TrimSuffix(k, "`")
+			if !known[k] {
+				t.Errorf("docs/configuration.md describes %q, which anlass.yaml does not accept", k)
+			}
+		}
+	}
+}

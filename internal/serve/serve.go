@@ -1,10 +1,13 @@
-// Package serve is `anlass serve`: it builds the site into a temporary
-// directory, serves that directory on a local address, rebuilds when an input
-// file changes, and reloads the open browser tabs through Server-Sent Events.
+// Package serve is `anlass serve`: it builds the site in memory
+// (build.Snapshot, each file rendered on its first request), serves it on a
+// local address, rebuilds when an input file changes, and reloads the open
+// browser tabs through Server-Sent Events. Changes are found by file-system
+// events, or by polling where events do not arrive (see watcher).
 //
 // A failed build keeps the last good site online; its problems go to the
 // terminal and, over the same event stream, into an overlay in the page.
-// Only files inside the current build directory are ever served.
+// Only the files of the current build are ever served; nothing is written
+// to disk.
 package serve
 
 import (
@@ -38,12 +41,15 @@ type Options struct {
 	Now      string        // YYYY-MM-DD to build as if it were that day
 	Drafts   bool          // include draft articles
 	BaseURL  string        // the site's URL in links and feeds; default http://<bind>:<port>/
-	Debounce time.Duration // quiet time after a change before rebuilding; default 50 ms
+	Debounce time.Duration // quiet time after a change before rebuilding; default 20 ms
+	Poll     time.Duration // > 0: find changes by looking this often, not by file-system events
 	Stdout   io.Writer     // progress: builds, the address
 	Stderr   io.Writer     // problems
 	// Ready, if set, is called with the site's URL once the first build has
 	// finished and requests are answered.
 	Ready func(url string)
+
+	events func() (eventSource, error) // file-system events; nil: fsnotify (tests replace it)
 }
 
 // State is what the event stream and /__anlass/status report after each build.
@@ -107,12 +113,16 @@ func Run(ctx context.Context, o Options) error {
 	}
 	defer s.Close()
 
-	w, err := newWatcher(o.Source)
+	w, err := newWatcher(o.Source, o.Poll, s.opts.Stderr, o.events)
 	if err != nil {
 		return fmt.Errorf("watching the project: %w", err)
 	}
-	defer w.Close()
-	fmt.Fprintf(s.opts.Stdout, "Watching %s for changes\n", strings.Join(w.Watched(), ", "))
+	defer func() { _ = w.Close() }() // nothing to lose when stopping
+	how := ""
+	if every, ok := w.Polling(); ok {
+		how = " (polling every " + every.String() + ")"
+	}
+	fmt.Fprintf(s.opts.Stdout, "Watching %s for changes%s\n", strings.Join(w.Watched(), ", "), how)
 
 	s.Rebuild()
 
@@ -132,7 +142,7 @@ func Run(ctx context.Context, o Options) error {
 		o.Ready(local)
 	}
 
-	err = w.Loop(ctx, s.opts.Debounce, s.opts.Stderr, func(changed []string) {
+	err = w.Loop(ctx, s.opts.Debounce, func(changed []string) {
 		fmt.Fprintf(s.opts.Stdout, "\nChanged: %s\n", describe(changed))
 		s.Rebuild()
 	})

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/anlass/anlass/internal/project"
 	"github.com/anlass/anlass/internal/testutil"
 )
 
@@ -24,14 +25,18 @@ import (
 //	go test ./internal/serve -run '^$' -bench ChangeToPage -benchtime 20x
 func BenchmarkChangeToPage(b *testing.B) {
 	dir := b.TempDir()
-	for _, in := range []string{"occasions", "holidays", "school-holidays", "content", "templates"} {
-		testutil.CopyDir(b, filepath.Join("../..", in), filepath.Join(dir, in))
+	for _, in := range project.Inputs {
+		if fi, err := os.Stat(filepath.Join("../..", in)); err == nil && fi.IsDir() {
+			testutil.CopyDir(b, filepath.Join("../..", in), filepath.Join(dir, in))
+		}
 	}
 	data, err := os.ReadFile("../../anlass.yaml")
 	if err != nil {
 		b.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(dir, "anlass.yaml"), data, 0o644)
+	if err := os.WriteFile(filepath.Join(dir, "anlass.yaml"), data, 0o644); err != nil {
+		b.Fatal(err)
+	}
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -223,29 +224,14 @@ func TestEventStream(t *testing.T) {
 	s.Rebuild()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, "GET", ts.URL+eventsPath, nil)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
-		t.Fatalf("Content-Type %q", ct)
-	}
-	lines := bufio.NewScanner(resp.Body)
+	states := eventStream(t, ctx, ts.URL+eventsPath)
 	next := func() State {
 		t.Helper()
-		for lines.Scan() {
-			if data, ok := strings.CutPrefix(lines.Text(), "data: "); ok {
-				var st State
-				if err := json.Unmarshal([]byte(data), &st); err != nil {
-					t.Fatal(err)
-				}
-				return st
-			}
+		st, ok := <-states
+		if !ok {
+			t.Fatal("the stream ended")
 		}
-		t.Fatalf("stream ended: %v", lines.Err())
-		return State{}
+		return st
 	}
 	first := next()
 	if !first.OK || first.Version != s.State().Version {
@@ -263,73 +249,196 @@ func TestEventStream(t *testing.T) {
 	}
 }
 
-// TestRun runs the whole server: watch, rebuild on a change, stop.
-func TestRun(t *testing.T) {
-	dir := testProject(t, "Pi-Tag")
-	tmp := t.TempDir()
-	t.Setenv("TMPDIR", tmp) // where the builds go
+// running is a server started by startRun.
+type running struct {
+	t           *testing.T
+	url         string
+	out, errOut strings.Builder // read after stop
+	cancel      context.CancelFunc
+	done        chan error
+}
+
+// startRun runs the whole server (Run) on o.Source and returns once the
+// first build is served. It is stopped when the test ends, if not before.
+func startRun(t *testing.T, o Options) *running {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
+	r := &running{t: t, cancel: cancel, done: make(chan error, 1)}
 	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	var out, errOut strings.Builder
-	go func() {
-		done <- Run(ctx, Options{Source: dir, Port: 0, Now: "2026-03-01", Stdout: &syncWriter{w: &out}, Stderr: &syncWriter{w: &errOut},
-			Ready: func(url string) { ready <- url }})
-	}()
-	var url string
+	o.Now, o.Ready = "2026-03-01", func(url string) { ready <- url }
+	o.Stdout, o.Stderr = &syncWriter{w: &r.out}, &syncWriter{w: &r.errOut}
+	go func() { r.done <- Run(ctx, o) }()
+	t.Cleanup(func() { _ = r.stop() })
 	select {
-	case url = <-ready:
-	case err := <-done:
+	case r.url = <-ready:
+	case err := <-r.done:
 		t.Fatalf("Run: %v", err)
 	case <-time.After(20 * time.Second):
 		t.Fatal("no first build after 20 s")
 	}
-	waitFor := func(path, what string, ok func(body string) bool) {
-		t.Helper()
-		deadline := time.Now().Add(20 * time.Second)
-		for time.Now().Before(deadline) {
-			if resp, err := http.Get(url + strings.TrimPrefix(path, "/")); err == nil {
-				b, _ := io.ReadAll(resp.Body)
-				resp.Body.Close()
-				if resp.StatusCode == 200 && ok(string(b)) {
-					return
-				}
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-		t.Fatalf("%s: not seen after 20 s", what)
+	return r
+}
+
+// stop ends the server like Ctrl-C and returns what Run returned.
+func (r *running) stop() error {
+	r.cancel()
+	select {
+	case err := <-r.done:
+		r.done <- err // for a second stop
+		return err
+	case <-time.After(10 * time.Second):
+		r.t.Fatal("Run did not stop")
+		return nil
 	}
-	has := func(s string) func(string) bool { return func(b string) bool { return strings.Contains(b, s) } }
-	waitFor(feed, "first build", has("SUMMARY:Pi-Tag\r\n"))
+}
+
+// waitFor fetches path until its body satisfies ok, for up to 20 s.
+func (r *running) waitFor(path, what string, ok func(body string) bool) {
+	r.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	last := ""
+	for time.Now().Before(deadline) {
+		if resp, err := http.Get(r.url + strings.TrimPrefix(path, "/")); err == nil {
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if last = string(b); resp.StatusCode == 200 && ok(last) {
+				return
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	r.t.Fatalf("%s: not seen after 20 s; last answer:\n%s", what, last)
+}
+
+func has(s string) func(string) bool { return func(b string) bool { return strings.Contains(b, s) } }
+
+// TestRun runs the whole server: watch, rebuild on a change, stop.
+func TestRun(t *testing.T) {
+	dir := testProject(t, "Pi-Tag")
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp) // nothing may be left there
+	r := startRun(t, Options{Source: dir})
+	r.waitFor(feed, "first build", has("SUMMARY:Pi-Tag\r\n"))
 	write(t, dir, piPath, fmt.Sprintf(piTag, "Pi-Tag zwei"))
-	waitFor(feed, "rebuild after a change", has("SUMMARY:Pi-Tag zwei"))
+	r.waitFor(feed, "rebuild after a change", has("SUMMARY:Pi-Tag zwei"))
 
 	// A folder created while serving is watched too.
 	raunacht := strings.NewReplacer("pi-tag", "raunacht", "quirky", "mystic")
 	write(t, dir, "occasions/mystic/raunacht.yaml", raunacht.Replace(fmt.Sprintf(piTag, "Raunacht")))
-	waitFor("/feeds/anlaesse/raunacht.ics", "a new folder", has("SUMMARY:Raunacht"))
+	r.waitFor("/feeds/anlaesse/raunacht.ics", "a new folder", has("SUMMARY:Raunacht"))
 	write(t, dir, "occasions/mystic/raunacht.yaml", raunacht.Replace(fmt.Sprintf(piTag, "Raunacht zwei")))
-	waitFor("/feeds/anlaesse/raunacht.ics", "a change in the new folder", has("SUMMARY:Raunacht zwei"))
+	r.waitFor("/feeds/anlaesse/raunacht.ics", "a change in the new folder", has("SUMMARY:Raunacht zwei"))
 
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("Run: %v", err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("Run did not stop")
+	if err := r.stop(); err != nil {
+		t.Fatalf("Run: %v", err)
 	}
-	if !strings.Contains(out.String(), "Stopped.") {
-		t.Errorf("stdout:\n%s", out.String())
+	if !strings.Contains(r.out.String(), "Stopped.") {
+		t.Errorf("stdout:\n%s", r.out.String())
+	}
+	if strings.Contains(r.out.String(), "polling") || r.errOut.Len() > 0 {
+		t.Errorf("not watching by events:\n%s\n%s", r.out.String(), r.errOut.String())
 	}
 	if left, _ := os.ReadDir(tmp); len(left) > 0 {
-		t.Errorf("builds left behind in %s: %v", tmp, left)
+		t.Errorf("files left behind in %s: %v", tmp, left)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
 		t.Error("serve wrote public/")
 	}
+}
+
+// Where no file-system events arrive, serve still sees every change and the
+// open pages reload: with --poll, and by itself when watching fails. The
+// events here never arrive, so only polling can find the change.
+func TestRunWithoutEvents(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		poll      time.Duration
+		fail      bool // watching the project folder fails
+		wantOut   string
+		wantNotes string
+	}{
+		{name: "--poll 100ms", poll: 100 * time.Millisecond, wantOut: "Watching anlass.yaml, occasions/ for changes (polling every 100ms)\n"},
+		{name: "watching fails", fail: true, wantOut: "Watching anlass.yaml, occasions/ for changes (polling every 500ms)\n",
+			wantNotes: ": no space left on device"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := testProject(t, "Pi-Tag")
+			fail := func(string) error { return nil }
+			if c.fail {
+				fail = func(string) error { return &os.SyscallError{Syscall: "inotify_add_watch", Err: syscall.ENOSPC} }
+			}
+			r := startRun(t, Options{Source: dir, Poll: c.poll, events: newSilentEvents(fail)})
+			r.waitFor("/anlaesse/pi-tag/", "first build", has("<h1>Pi-Tag</h1>"))
+
+			// The page's script reloads it when a build of another version
+			// is announced on the event stream (live.js).
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			states := eventStream(t, ctx, r.url+strings.TrimPrefix(eventsPath, "/"))
+			first := <-states
+			if !first.OK || first.Version == "" {
+				t.Fatalf("first state: %+v", first)
+			}
+			write(t, dir, piPath, fmt.Sprintf(piTag, "Pi-Tag per Abfrage"))
+			for st := range states {
+				if st.OK && st.Version != first.Version {
+					break
+				}
+			}
+			if ctx.Err() != nil {
+				t.Fatal("no new build announced within 20 s")
+			}
+			r.waitFor("/anlaesse/pi-tag/", "the changed page", has("<h1>Pi-Tag per Abfrage</h1>"))
+
+			if err := r.stop(); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(r.out.String(), c.wantOut) {
+				t.Errorf("stdout:\n%s\nwant %q", r.out.String(), c.wantOut)
+			}
+			if notes := r.errOut.String(); (c.wantNotes == "") != (notes == "") || !strings.Contains(notes, c.wantNotes) {
+				t.Errorf("stderr:\n%s\nwant %q", notes, c.wantNotes)
+			}
+		})
+	}
+}
+
+// eventStream reads the Server-Sent Events at url and sends each state on
+// the channel, which is closed when the stream or ctx ends.
+func eventStream(t *testing.T, ctx context.Context, url string) <-chan State {
+	t.Helper()
+	req, err := http.NewRequestWithContext(ctx, "GET", url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		resp.Body.Close()
+		t.Fatalf("Content-Type %q", ct)
+	}
+	out := make(chan State)
+	go func() {
+		defer close(out)
+		defer resp.Body.Close()
+		lines := bufio.NewScanner(resp.Body)
+		for lines.Scan() {
+			if data, ok := strings.CutPrefix(lines.Text(), "data: "); ok {
+				var st State
+				if json.Unmarshal([]byte(data), &st) != nil {
+					return // the receiver sees the stream end
+				}
+				select {
+				case out <- st:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}
+	}()
+	return out
 }
 
 type syncWriter struct {

@@ -2,12 +2,17 @@ package serve
 
 import (
 	"context"
-	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"strings"
+	"sync"
+	"syscall"
 	"testing"
 	"time"
+
+	"github.com/fsnotify/fsnotify"
 )
 
 // wait is how long expect waits: long for a rebuild that must come, short
@@ -19,9 +24,25 @@ func wait(want []string) time.Duration {
 	return 3 * time.Second
 }
 
+// The same changes make the same rebuilds, whether they are found by
+// events or by polling.
 func TestWatcher(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		poll     time.Duration
+		debounce time.Duration // polling: longer than a look, so that a burst is one rebuild
+	}{
+		{"events", 0, 100 * time.Millisecond},
+		{"polling", 100 * time.Millisecond, 250 * time.Millisecond},
+	} {
+		t.Run(c.name, func(t *testing.T) { testWatcher(t, c.poll, c.debounce) })
+	}
+}
+
+func testWatcher(t *testing.T, poll, debounce time.Duration) {
 	dir := testProject(t, "Pi-Tag")
-	w, err := newWatcher(dir)
+	var notices strings.Builder
+	w, err := newWatcher(dir, poll, &notices, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,10 +50,16 @@ func TestWatcher(t *testing.T) {
 	if got := w.Watched(); !slices.Equal(got, []string{"anlass.yaml", "occasions/"}) {
 		t.Errorf("Watched() = %v", got)
 	}
+	if every, polling := w.Polling(); polling != (poll > 0) || (polling && every != poll) {
+		t.Errorf("Polling() = %v, %v with --poll %v", every, polling, poll)
+	}
+	if notices.Len() > 0 {
+		t.Errorf("notices on a local disk:\n%s", notices.String())
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	builds := make(chan []string, 10)
-	go w.Loop(ctx, 100*time.Millisecond, io.Discard, func(changed []string) { builds <- changed })
+	go w.Loop(ctx, debounce, func(changed []string) { builds <- changed })
 
 	expect := func(what string, want []string) {
 		t.Helper()
@@ -86,4 +113,153 @@ func TestWatcher(t *testing.T) {
 		t.Fatal(err)
 	}
 	expect("a removal", []string{"occasions/quirky/b.yaml"})
+}
+
+// silentEvents stands for file-system events that never arrive (a network
+// drive, a shared folder), or for watching that fails: fail, if set, is
+// asked before each folder is watched.
+type silentEvents struct {
+	fail   func(dir string) error
+	events chan fsnotify.Event
+	errors chan error
+	mu     sync.Mutex
+	closed bool
+}
+
+func newSilentEvents(fail func(dir string) error) func() (eventSource, error) {
+	return func() (eventSource, error) {
+		return &silentEvents{fail: fail, events: make(chan fsnotify.Event), errors: make(chan error)}, nil
+	}
+}
+
+func (s *silentEvents) Add(dir string) error {
+	if s.fail != nil {
+		return s.fail(dir)
+	}
+	return nil
+}
+
+func (s *silentEvents) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.closed = true
+	return nil
+}
+
+func (s *silentEvents) Events() <-chan fsnotify.Event { return s.events }
+func (s *silentEvents) Errors() <-chan error          { return s.errors }
+
+// failAt makes watching fail with err for the folder rel of dir and every
+// folder below it.
+func failAt(dir, rel string, err error) func(string) error {
+	return func(p string) error {
+		if r, _ := filepath.Rel(dir, p); r == filepath.FromSlash(rel) || strings.HasPrefix(r, filepath.FromSlash(rel)+string(filepath.Separator)) {
+			return err
+		}
+		return nil
+	}
+}
+
+// When watching a folder fails, the watcher says so once (which folder, why,
+// what to do) and finds changes by polling from then on: at the start, and
+// for a folder created while serving. Without polling, none of these
+// changes would be seen: the events never arrive.
+func TestWatcherFallsBackToPolling(t *testing.T) {
+	enospc := &os.SyscallError{Syscall: "inotify_add_watch", Err: syscall.ENOSPC}
+	for _, c := range []struct {
+		name   string
+		events func(dir string) func() (eventSource, error)
+		create string // a folder created while watching, whose file is then changed
+		want   []string
+	}{
+		{
+			name: "a folder at the start",
+			events: func(dir string) func() (eventSource, error) {
+				return newSilentEvents(failAt(dir, "occasions/quirky", enospc))
+			},
+			want: []string{"watching occasions/quirky: inotify_add_watch: no space left on device: the system's limit of inotify watches is reached",
+				"Polling every 500ms instead.\nTo watch by events again, raise the limit: sudo sysctl fs.inotify.max_user_watches="},
+		},
+		{
+			name:   "the project folder",
+			events: func(dir string) func() (eventSource, error) { return newSilentEvents(failAt(dir, ".", syscall.EACCES)) },
+			want:   []string{"watching the project folder " + "DIR" + ": permission denied. Polling every 500ms instead.\n"},
+		},
+		{
+			name: "no events at all",
+			events: func(string) func() (eventSource, error) {
+				return func() (eventSource, error) {
+					return nil, &os.SyscallError{Syscall: "inotify_init1", Err: syscall.EMFILE}
+				}
+			},
+			want: []string{"watching for changes: inotify_init1: too many open files: the system's limit of inotify instances or of open files is reached",
+				"Polling every 500ms instead.\nTo watch by events again, raise the limit: sudo sysctl fs.inotify.max_user_instances="},
+		},
+		{
+			name: "a folder created while serving",
+			events: func(dir string) func() (eventSource, error) {
+				return newSilentEvents(failAt(dir, "occasions/neu", enospc))
+			},
+			create: "occasions/neu",
+			want:   []string{"watching occasions/neu: inotify_add_watch: no space left on device", "Polling every 500ms instead.\n"},
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir, err := filepath.EvalSymlinks(testProject(t, "Pi-Tag"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Read only after a rebuild: the notice is written before it.
+			var notices strings.Builder
+			w, err := newWatcher(dir, 0, &syncWriter{w: &notices}, c.events(dir))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer w.Close()
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			builds := make(chan []string, 10)
+			go w.Loop(ctx, 20*time.Millisecond, func(changed []string) { builds <- changed })
+			expect := func(what string, want ...string) {
+				t.Helper()
+				select {
+				case got := <-builds:
+					if !slices.Equal(got, want) {
+						t.Fatalf("%s: rebuilt for %v, want %v", what, got, want)
+					}
+				case <-time.After(5 * time.Second):
+					t.Fatalf("%s: no rebuild after 5 s", what)
+				}
+			}
+			if c.create != "" {
+				if _, polling := w.Polling(); polling {
+					t.Fatalf("polling before the folder was created:\n%s", notices.String())
+				}
+				// The one event that announces the folder; its file then
+				// changes without an event.
+				write(t, dir, c.create+"/a.yaml", "a")
+				w.src.(*silentEvents).events <- fsnotify.Event{Name: filepath.Join(dir, c.create), Op: fsnotify.Create}
+				expect("the new folder", c.create, c.create+"/a.yaml")
+			}
+			if _, polling := w.Polling(); !polling {
+				t.Fatal("not polling after watching failed")
+			}
+			write(t, dir, piPath, "changed")
+			expect("a change", piPath)
+
+			got := notices.String()
+			for _, want := range c.want {
+				if runtime.GOOS != "linux" && strings.Contains(want, "inotify") {
+					continue // the limits are Linux's
+				}
+				if want = strings.ReplaceAll(want, "DIR", dir); !strings.Contains(got, want) {
+					t.Errorf("notice:\n%s\nwant it to contain:\n%s", got, want)
+				}
+			}
+			if strings.Count(got, "instead.") != 1 {
+				t.Errorf("want one notice, got:\n%s", got)
+			}
+			t.Logf("the notice:\n%s", got)
+		})
+	}
 }

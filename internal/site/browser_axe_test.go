@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -62,12 +61,12 @@ func TestBrowserAxe(t *testing.T) {
 		t.Fatalf("only %d page kinds: %v", len(sample), sample)
 	}
 	for _, scheme := range []string{"light", "dark"} {
-		b.run("colour scheme", emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}))
+		b.run("colour scheme", command(emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		}))
 		for _, p := range sample {
-			var js string
-			b.run(p, chromedp.Navigate(b.base+p),
-				chromedp.Evaluate(string(axeJS), nil),
-				chromedp.Evaluate(axeRun, &js, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+			b.run(p, chromedp.Navigate(b.base+p), chromedp.Evaluate[chromedp.Void](string(axeJS)))
+			js := evaluate[string](b, p, axeRun, chromedp.EvalAwaitPromise)
 			var res []axeResult
 			if err := json.Unmarshal([]byte(js), &res); err != nil {
 				t.Fatalf("%s: %v: %s", p, err, js)

@@ -16,7 +16,6 @@ import (
 	ics "github.com/arran4/golang-ical"
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"github.com/anlass/anlass/internal/agenda"
@@ -84,10 +83,9 @@ func TestBrowserFinder(t *testing.T) {
 			agenda.Query{From: day("2027-01-01"), To: day("2027-12-31"), Region: region("DE-NW")}},
 	} {
 		t.Run(tc.query, func(t *testing.T) {
-			var got []finderRow
-			var status string
-			b.run("finder", chromedp.Navigate(b.base+"finder/?"+tc.query),
-				chromedp.Evaluate(waitFinder, &status, awaitPromise), chromedp.Evaluate(readRows, &got))
+			b.run("finder", chromedp.Navigate(b.base+"finder/?"+tc.query))
+			status := evaluate[string](b, "finder", waitFinder, chromedp.EvalAwaitPromise)
+			got := evaluate[[]finderRow](b, "finder", readRows)
 			l, err := agenda.Make(p, tc.q)
 			if err != nil {
 				t.Fatal(err)
@@ -116,22 +114,23 @@ func TestBrowserFinder(t *testing.T) {
 
 	// One day, one row: Neujahr in Bayern is the occasion's row with the
 	// holiday in it, and has a Merkliste toggle.
-	var merged []string
-	b.run("merged row", chromedp.Navigate(b.base+"finder/?von=2027-01-01&bis=2027-01-01&region=DE-BY"),
-		chromedp.Evaluate(waitFinder, nil, awaitPromise),
-		chromedp.Evaluate(`Array.from(document.querySelectorAll("#finder-ergebnisse li[data-occasion=neujahr] [data-holiday], #finder-ergebnisse li[data-occasion=neujahr] [data-merken]")).map(e => e.getAttribute("data-holiday") || "merken:" + e.getAttribute("data-merken"))`, &merged))
+	b.run("merged row", chromedp.Navigate(b.base+"finder/?von=2027-01-01&bis=2027-01-01&region=DE-BY"))
+	evaluate[string](b, "merged row", waitFinder, chromedp.EvalAwaitPromise)
+	merged := evaluate[[]string](b, "merged row", `Array.from(document.querySelectorAll("#finder-ergebnisse li[data-occasion=neujahr] [data-holiday], #finder-ergebnisse li[data-occasion=neujahr] [data-merken]")).map(e => e.getAttribute("data-holiday") || "merken:" + e.getAttribute("data-merken"))`)
 	if !slices.Equal(merged, []string{"de-neujahr", "merken:neujahr"}) {
 		t.Errorf("Neujahr in Bayern: %v", merged)
 	}
 
 	// Filters change the results at once and the address; back restores.
-	var before, after, back []finderRow
-	var addr string
-	b.run("filter and back", chromedp.Navigate(b.base+"finder/?von=2027-03-01&bis=2027-04-30"),
-		chromedp.Evaluate(waitFinder, nil, awaitPromise), chromedp.Evaluate(readRows, &before),
-		chromedp.Click(`input[name=kategorie][value=mystic]`, chromedp.ByQuery),
-		chromedp.Evaluate(readRows, &after), chromedp.Evaluate(`location.search`, &addr),
-		chromedp.NavigateBack(), chromedp.Evaluate(waitFinder, nil, awaitPromise), chromedp.Evaluate(readRows, &back))
+	b.run("filter and back", chromedp.Navigate(b.base+"finder/?von=2027-03-01&bis=2027-04-30"))
+	evaluate[string](b, "filter", waitFinder, chromedp.EvalAwaitPromise)
+	before := evaluate[[]finderRow](b, "filter", readRows)
+	b.run("filter", chromedp.Click(chromedp.CSS(`input[name=kategorie][value=mystic]`)))
+	after := evaluate[[]finderRow](b, "filter", readRows)
+	addr := evaluate[string](b, "filter", `location.search`)
+	b.run("back", chromedp.NavigateBack())
+	evaluate[string](b, "back", waitFinder, chromedp.EvalAwaitPromise)
+	back := evaluate[[]finderRow](b, "back", readRows)
 	if addr != "?von=2027-03-01&bis=2027-04-30&kategorie=mystic" || len(after) == 0 || len(after) >= len(before) {
 		t.Errorf("after choosing mystic: address %q, %d of %d rows", addr, len(after), len(before))
 	}
@@ -145,12 +144,13 @@ func TestBrowserFinder(t *testing.T) {
 	measure := `(() => { const out = []; for (const v of ["quirky", "quirky", "mystic", "mystic", "seasonal", "seasonal"]) {
 	  const t0 = performance.now(); document.querySelector("input[name=kategorie][value=" + v + "]").click(); out.push(Math.round(performance.now() - t0)); }
 	  return out; })()`
-	var weeks, whole []float64
-	b.run("throttled", emulation.SetCPUThrottlingRate(4),
-		chromedp.Navigate(b.base+"finder/"), chromedp.Evaluate(waitFinder, nil, awaitPromise), chromedp.Evaluate(measure, &weeks),
-		chromedp.Navigate(b.base+"finder/?von="+b.in.Window.From.String()+"&bis="+b.in.Window.To.String()),
-		chromedp.Evaluate(waitFinder, nil, awaitPromise), chromedp.Evaluate(measure, &whole),
-		emulation.SetCPUThrottlingRate(1))
+	b.run("throttled", command(emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 4}), chromedp.Navigate(b.base+"finder/"))
+	evaluate[string](b, "throttled", waitFinder, chromedp.EvalAwaitPromise)
+	weeks := evaluate[[]float64](b, "throttled", measure)
+	b.run("throttled", chromedp.Navigate(b.base+"finder/?von="+b.in.Window.From.String()+"&bis="+b.in.Window.To.String()))
+	evaluate[string](b, "throttled", waitFinder, chromedp.EvalAwaitPromise)
+	whole := evaluate[[]float64](b, "throttled", measure)
+	b.run("throttled", command(emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 1}))
 	var size int
 	if st, err := os.Stat(filepath.Join(b.dir, "finder", "daten.json")); err == nil {
 		size = int(st.Size())
@@ -160,17 +160,14 @@ func TestBrowserFinder(t *testing.T) {
 		median(weeks), slices.Max(weeks), weeks, b.in.Window.From, b.in.Window.To, median(whole), slices.Max(whole), whole, size)
 
 	// Without JavaScript: the coming eight weeks of the build, as rows.
-	var plain []finderRow
-	b.run("no script", emulation.SetScriptExecutionDisabled(true), chromedp.Navigate(b.base+"finder/"),
-		chromedp.WaitVisible("#finder-ergebnisse", chromedp.ByQuery), chromedp.Evaluate(readRows, &plain),
-		emulation.SetScriptExecutionDisabled(false))
+	b.run("no script", command(emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}), chromedp.Navigate(b.base+"finder/"),
+		chromedp.WaitVisible(chromedp.CSS("#finder-ergebnisse")))
+	plain := evaluate[[]finderRow](b, "no script", readRows)
+	b.run("no script", command(emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: false}))
 	if len(plain) == 0 || plain[0].Start < fixtureToday.AddDays(-40).String() {
 		t.Errorf("without JavaScript: %d rows, first %v", len(plain), plain)
 	}
 }
-
-// awaitPromise makes chromedp.Evaluate wait for a promise's value.
-func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
 
 // parseICS parses a calendar with golang-ical and counts its events, each
 // with a UID and an all-day start.
@@ -213,30 +210,7 @@ func TestBrowserMerkliste(t *testing.T) {
 		}
 		testutil.WriteFile(t, filepath.Join(b.dir, filepath.FromSlash(f.Path)), string(data))
 	}
-	downloads := t.TempDir()
-	done := make(chan string, 4)
-	chromedp.ListenTarget(b.ctx, func(ev any) {
-		if e, ok := ev.(*browser.EventDownloadProgress); ok && e.State == browser.DownloadProgressStateCompleted {
-			done <- e.GUID
-		}
-	})
-	b.run("downloads", browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllowAndName).
-		WithDownloadPath(downloads).WithEventsEnabled(true))
-	download := func(what, button string) []byte {
-		t.Helper()
-		b.run(what, chromedp.Click(button, chromedp.ByQuery))
-		select {
-		case guid := <-done:
-			data, err := os.ReadFile(filepath.Join(downloads, guid))
-			if err != nil {
-				t.Fatal(err)
-			}
-			return data
-		case <-time.After(20 * time.Second):
-			t.Fatalf("%s: no download", what)
-		}
-		return nil
-	}
+	download := b.downloader()
 
 	// Five one-day occasions whose dates and preparation days lie in 2027.
 	picked := []string{"pi-tag", "tag-des-laechelns", "weltspartag", "tag-der-handschrift", "fruehlingsanfang"}
@@ -253,17 +227,19 @@ func TestBrowserMerkliste(t *testing.T) {
 		}
 		occs[id] = n
 	}
-	var pressed, count string
+	toggle := func(id string) string { return `[data-merken="` + id + `"]` }
 	b.run("mark on occasion pages",
 		chromedp.Navigate(b.base+"anlaesse/"+picked[0]+"/"),
-		chromedp.WaitVisible(`[data-merken="`+picked[0]+`"]`, chromedp.ByQuery),
-		chromedp.Click(`[data-merken="`+picked[0]+`"]`, chromedp.ByQuery),
-		chromedp.WaitVisible(`[data-merken="`+picked[0]+`"][aria-pressed=true]`, chromedp.ByQuery),
-		chromedp.AttributeValue(`[data-merken="`+picked[0]+`"]`, "aria-pressed", &pressed, nil, chromedp.ByQuery),
+		chromedp.WaitVisible(chromedp.CSS(toggle(picked[0]))),
+		chromedp.Click(chromedp.CSS(toggle(picked[0]))),
+		chromedp.WaitVisible(chromedp.CSS(toggle(picked[0])+`[aria-pressed=true]`)))
+	pressed := value(b, "mark", chromedp.AttributeValue(chromedp.CSS(toggle(picked[0])), "aria-pressed")).Value
+	b.run("mark on occasion pages",
 		chromedp.Navigate(b.base+"anlaesse/"+picked[1]+"/"),
-		chromedp.WaitVisible(`[data-merken="`+picked[1]+`"]`, chromedp.ByQuery),
-		chromedp.Click(`[data-merken="`+picked[1]+`"]`, chromedp.ByQuery),
-		chromedp.Text(`[data-merkliste-count]`, &count, chromedp.ByQuery))
+		chromedp.WaitVisible(chromedp.CSS(toggle(picked[1]))),
+		chromedp.Click(chromedp.CSS(toggle(picked[1]))),
+		chromedp.WaitVisible(chromedp.CSS(toggle(picked[1])+`[aria-pressed=true]`)))
+	count := value(b, "count", chromedp.Text(chromedp.CSS(`[data-merkliste-count]`)))
 	if pressed != "true" || count != "2" {
 		t.Errorf("after marking: aria-pressed %q, header count %q", pressed, count)
 	}
@@ -275,15 +251,14 @@ func TestBrowserMerkliste(t *testing.T) {
 				d = oc.Start.String()
 			}
 		}
-		b.run("mark in the finder", chromedp.Navigate(b.base+"finder/?von="+d+"&bis="+d),
-			chromedp.Evaluate(waitFinder, nil, awaitPromise),
-			chromedp.Click(`#finder-ergebnisse li[data-occasion="`+id+`"] [data-merken]`, chromedp.ByQuery))
+		b.run("mark in the finder", chromedp.Navigate(b.base+"finder/?von="+d+"&bis="+d))
+		evaluate[string](b, "mark in the finder", waitFinder, chromedp.EvalAwaitPromise)
+		b.run("mark in the finder", chromedp.Click(chromedp.CSS(`#finder-ergebnisse li[data-occasion="`+id+`"] [data-merken]`)))
 	}
 
-	var rows []finderRow
 	b.run("merkliste", chromedp.Navigate(b.base+"merkliste/?von=2027-01-01&bis=2027-12-31"),
-		chromedp.WaitVisible("#merkliste-eintraege > li", chromedp.ByQuery),
-		chromedp.Evaluate(`Array.from(document.querySelectorAll("#merkliste-eintraege > li")).map(li => ({ID: li.getAttribute("data-occasion"), Start: li.getAttribute("data-start"), Holidays: []}))`, &rows))
+		chromedp.WaitVisible(chromedp.CSS("#merkliste-eintraege > li")))
+	rows := evaluate[[]finderRow](b, "merkliste", `Array.from(document.querySelectorAll("#merkliste-eintraege > li")).map(li => ({ID: li.getAttribute("data-occasion"), Start: li.getAttribute("data-start"), Holidays: []}))`)
 	var wantRows []finderRow
 	for _, id := range picked {
 		for _, oc := range b.in.Window.Of(id) {
@@ -344,21 +319,18 @@ func TestBrowserMerkliste(t *testing.T) {
 
 	// Share: the link carries the list; opened where another list is kept,
 	// it asks first, then adds.
-	var link string
-	b.run("share", chromedp.Click("#merkliste-teilen", chromedp.ByQuery), chromedp.Value("#merkliste-link", &link, chromedp.ByQuery))
+	b.run("share", chromedp.Click(chromedp.CSS("#merkliste-teilen")))
+	link := value(b, "share", chromedp.Value(chromedp.CSS("#merkliste-link")))
 	u, err := url.Parse(link)
 	if err != nil || u.Query().Get("liste") == "" || len(strings.Split(u.Query().Get("liste"), ",")) != 5 {
 		t.Fatalf("share link %q", link)
 	}
-	var kept, offered string
-	var after []string
-	b.run("open shared", chromedp.Evaluate(`(() => { const k = "anlass-merkliste:" + new URL(document.querySelector("a.brand").href).pathname; localStorage.setItem(k, JSON.stringify(["halloween"])); return k; })()`, nil),
-		chromedp.Navigate(link),
-		chromedp.WaitVisible("#merkliste-geteilt button", chromedp.ByQuery),
-		chromedp.Text("#merkliste-geteilt", &offered, chromedp.ByQuery),
-		chromedp.Evaluate(`Array.from(document.querySelectorAll("#merkliste-eintraege > li")).map(li => li.getAttribute("data-occasion")).join(",")`, &kept),
-		chromedp.Click(`#merkliste-geteilt button.btn-primary`, chromedp.ByQuery),
-		chromedp.Evaluate(`JSON.parse(localStorage.getItem("anlass-merkliste:" + new URL(document.querySelector("a.brand").href).pathname))`, &after))
+	evaluate[string](b, "open shared", `(() => { const k = "anlass-merkliste:" + new URL(document.querySelector("a.brand").href).pathname; localStorage.setItem(k, JSON.stringify(["halloween"])); return k; })()`)
+	b.run("open shared", chromedp.Navigate(link), chromedp.WaitVisible(chromedp.CSS("#merkliste-geteilt button")))
+	offered := value(b, "open shared", chromedp.Text(chromedp.CSS("#merkliste-geteilt")))
+	kept := evaluate[string](b, "open shared", `Array.from(document.querySelectorAll("#merkliste-eintraege > li")).map(li => li.getAttribute("data-occasion")).join(",")`)
+	b.run("open shared", chromedp.Click(chromedp.CSS(`#merkliste-geteilt button.btn-primary`)))
+	after := evaluate[[]string](b, "open shared", `JSON.parse(localStorage.getItem("anlass-merkliste:" + new URL(document.querySelector("a.brand").href).pathname))`)
 	if !strings.Contains(offered, "5 Anlässen") || !strings.Contains(kept, "halloween") || strings.Contains(kept, "pi-tag") {
 		t.Errorf("shared link: offered %q, list before the choice %q", offered, kept)
 	}
@@ -396,5 +368,39 @@ console.log(JSON.stringify({events: evs.length, bad: bad.length}));`
 	var res struct{ Events, Bad int }
 	if err := json.Unmarshal(out, &res); err != nil || res.Events != n || res.Bad != 0 {
 		t.Errorf("ical.js: %s (want %d events, none bad)", out, n)
+	}
+}
+
+// downloader makes the browser save downloads into a folder of the test and
+// returns a function that clicks the element sel and returns the file it
+// downloads.
+func (b *browserSite) downloader() func(what, sel string) []byte {
+	t := b.t
+	dir := t.TempDir()
+	done := make(chan string, 8)
+	if err := chromedp.Listen(b.ctx, func(ev any) {
+		if e, ok := ev.(*browser.EventDownloadProgress); ok && e.State == browser.DownloadProgressStateCompleted {
+			done <- e.GUID
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	events := true
+	b.run("downloads", command(browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: &events}))
+	return func(what, sel string) []byte {
+		t.Helper()
+		b.run(what, chromedp.Click(chromedp.CSS(sel)))
+		select {
+		case guid := <-done:
+			data, err := os.ReadFile(filepath.Join(dir, guid))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return data
+		case <-time.After(20 * time.Second):
+			t.Fatalf("%s: no download", what)
+		}
+		return nil
 	}
 }

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
@@ -28,39 +28,17 @@ import (
 // and from the moment a file is chosen the page makes no request at all.
 func TestBrowserKundenkalender(t *testing.T) {
 	b := openSite(t, "../..", fixtureToday, 3*time.Minute)
-	downloads := t.TempDir()
-	done := make(chan string, 4)
+	download := b.downloader()
 	var mu sync.Mutex
 	var requests []string
-	chromedp.ListenTarget(b.ctx, func(ev any) {
-		switch e := ev.(type) {
-		case *browser.EventDownloadProgress:
-			if e.State == browser.DownloadProgressStateCompleted {
-				done <- e.GUID
-			}
-		case *network.EventRequestWillBeSent:
-			if strings.HasPrefix(e.Request.URL, "http") {
-				mu.Lock()
-				requests = append(requests, e.Request.URL)
-				mu.Unlock()
-			}
+	if err := chromedp.Listen(b.ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok && strings.HasPrefix(e.Request.URL, "http") {
+			mu.Lock()
+			requests = append(requests, e.Request.URL)
+			mu.Unlock()
 		}
-	})
-	b.run("downloads", browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllowAndName).WithDownloadPath(downloads).WithEventsEnabled(true))
-	download := func(what, button string) []byte {
-		t.Helper()
-		b.run(what, chromedp.Click(button, chromedp.ByQuery))
-		select {
-		case guid := <-done:
-			data, err := os.ReadFile(filepath.Join(downloads, guid))
-			if err != nil {
-				t.Fatal(err)
-			}
-			return data
-		case <-time.After(20 * time.Second):
-			t.Fatalf("%s: no download", what)
-		}
-		return nil
+	}); err != nil {
+		t.Fatal(err)
 	}
 	requestsSince := func(n int) []string {
 		mu.Lock()
@@ -104,10 +82,16 @@ func TestBrowserKundenkalender(t *testing.T) {
 		return ics, csv, len(r.Events), false
 	}
 
-	var status string
 	b.run("open", chromedp.Navigate(b.base+"kundenkalender/?heute=2027-01-01&von=2027-01-01&bis=2027-12-31"),
-		chromedp.Poll(`/^Bereit/.test(document.getElementById("kunden-status").textContent)`, nil, chromedp.WithPollingTimeout(60*time.Second)),
-		chromedp.Text("#kunden-status", &status, chromedp.ByQuery))
+		chromedp.Poll[chromedp.Void](`/^Bereit/.test(document.getElementById("kunden-status").textContent)`, chromedp.WithPollingTimeout(60*time.Second)))
+	// The browser asks for the favicon on its own, a moment after the page
+	// has loaded; wait for it, so that every request of the page is counted
+	// before the file is chosen.
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if slices.ContainsFunc(requestsSince(0), func(u string) bool { return strings.Contains(u, "favicon") }) {
+			break
+		}
+	}
 	opened := requestCount()
 
 	// The example file: the same bytes as the CLI's.
@@ -115,15 +99,12 @@ func TestBrowserKundenkalender(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var summary string
-	var rows int
-	b.run("example", chromedp.SetUploadFiles("#kunden-datei", []string{example}, chromedp.ByQuery),
-		chromedp.WaitVisible("#kunden-ergebnis", chromedp.ByQuery),
-		chromedp.Text("#kunden-zusammenfassung", &summary, chromedp.ByQuery),
-		chromedp.Evaluate(`document.querySelectorAll("#kunden-monate tbody tr").length`, &rows))
+	b.run("example", chromedp.SetUploadFiles(chromedp.CSS("#kunden-datei"), []string{example}),
+		chromedp.WaitVisible(chromedp.CSS("#kunden-ergebnis")))
+	summary := value(b, "example", chromedp.Text(chromedp.CSS("#kunden-zusammenfassung")))
+	rows := evaluate[int](b, "example", `document.querySelectorAll("#kunden-monate tbody tr").length`)
 	if dir := os.Getenv("ANLASS_SCREENSHOTS"); dir != "" {
-		var shot []byte
-		b.run("screenshot", chromedp.FullScreenshot(&shot, 100))
+		shot := value(b, "screenshot", chromedp.FullScreenshot(100))
 		if err := os.WriteFile(filepath.Join(dir, "kundenkalender.png"), shot, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -145,12 +126,9 @@ func TestBrowserKundenkalender(t *testing.T) {
 	broken := filepath.Join(t.TempDir(), "teils-kaputt.csv")
 	testutil.WriteFile(t, broken, "Name;Firma;Geburtstag;Kunde seit\nDora Gut;Gut KG;01.03.1990;15.05.2012\n"+
 		"Carla Fehler;Fehler GmbH;31.02.1980;\nEmil Doppelt;Doppelt AG;Ostern;\nFritz Froh;Froh OHG;--06-30;01.02.2020\n")
-	var lines []string
-	var hiddenResult bool
-	b.run("broken", chromedp.SetUploadFiles("#kunden-datei", []string{broken}, chromedp.ByQuery),
-		chromedp.WaitVisible("#kunden-weiter", chromedp.ByQuery),
-		chromedp.Evaluate(`Array.from(document.querySelectorAll("#kunden-probleme-liste li.error")).map(li => li.textContent)`, &lines),
-		chromedp.Evaluate(`document.getElementById("kunden-ergebnis").hidden`, &hiddenResult))
+	b.run("broken", chromedp.SetUploadFiles(chromedp.CSS("#kunden-datei"), []string{broken}), chromedp.WaitVisible(chromedp.CSS("#kunden-weiter")))
+	lines := evaluate[[]string](b, "broken", `Array.from(document.querySelectorAll("#kunden-probleme-liste li.error")).map(li => li.textContent)`)
+	hiddenResult := evaluate[bool](b, "broken", `document.getElementById("kunden-ergebnis").hidden`)
 	if len(lines) != 2 || !hiddenResult {
 		t.Errorf("broken file: %d errors listed, result hidden %v", len(lines), hiddenResult)
 	}
@@ -159,7 +137,7 @@ func TestBrowserKundenkalender(t *testing.T) {
 			t.Errorf("a problem without file and line: %q", l)
 		}
 	}
-	b.run("go on", chromedp.Click("#kunden-weiter", chromedp.ByQuery), chromedp.WaitVisible("#kunden-ergebnis", chromedp.ByQuery))
+	b.run("go on", chromedp.Click(chromedp.CSS("#kunden-weiter")), chromedp.WaitVisible(chromedp.CSS("#kunden-ergebnis")))
 	wantICS, _, _, _ = cli(broken, true)
 	if got := download("ics of the valid rows", "#kunden-ics"); !bytes.Equal(got, wantICS) {
 		t.Errorf("the valid rows' .ics differs from anlass kunden --skip-invalid's")
@@ -169,10 +147,10 @@ func TestBrowserKundenkalender(t *testing.T) {
 	// Chrome stops automatic downloads after a few, so the page's file is
 	// taken where it hands it to the browser (URL.createObjectURL), and the
 	// download link is not followed.
-	b.run("hook", chromedp.Evaluate(`(() => { const orig = URL.createObjectURL;
+	evaluate[chromedp.Void](b, "hook", `(() => { const orig = URL.createObjectURL;
 	  URL.createObjectURL = function (blob) { window.lastBlob = blob; return orig.call(URL, blob); };
 	  const click = HTMLAnchorElement.prototype.click;
-	  HTMLAnchorElement.prototype.click = function () { if (!this.download) click.call(this); }; })()`, nil))
+	  HTMLAnchorElement.prototype.click = function () { if (!this.download) click.call(this); }; })()`)
 	fixtures, _ := filepath.Glob("../customer/testdata/*.*")
 	if len(fixtures) < 10 {
 		t.Fatalf("only %d customer fixtures", len(fixtures))
@@ -182,14 +160,13 @@ func TestBrowserKundenkalender(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var blocked, canGoOn bool
-		b.run(f, chromedp.Evaluate(`document.getElementById("kunden-status").textContent = ""; document.getElementById("kunden-datei").value = ""`, nil),
-			chromedp.SetUploadFiles("#kunden-datei", []string{abs}, chromedp.ByQuery),
-			chromedp.Poll(`document.getElementById("kunden-status").textContent !== ""`, nil, chromedp.WithPollingTimeout(20*time.Second)),
-			chromedp.Evaluate(`document.getElementById("kunden-ergebnis").hidden`, &blocked),
-			chromedp.Evaluate(`!document.getElementById("kunden-weiter").hidden`, &canGoOn))
+		evaluate[chromedp.Void](b, f, `document.getElementById("kunden-status").textContent = ""; document.getElementById("kunden-datei").value = ""`)
+		b.run(f, chromedp.SetUploadFiles(chromedp.CSS("#kunden-datei"), []string{abs}),
+			chromedp.Poll[chromedp.Void](`document.getElementById("kunden-status").textContent !== ""`, chromedp.WithPollingTimeout(20*time.Second)))
+		blocked := evaluate[bool](b, f, `document.getElementById("kunden-ergebnis").hidden`)
+		canGoOn := evaluate[bool](b, f, `!document.getElementById("kunden-weiter").hidden`)
 		if canGoOn {
-			b.run(f+": go on", chromedp.Click("#kunden-weiter", chromedp.ByQuery), chromedp.WaitVisible("#kunden-ergebnis", chromedp.ByQuery))
+			b.run(f+": go on", chromedp.Click(chromedp.CSS("#kunden-weiter")), chromedp.WaitVisible(chromedp.CSS("#kunden-ergebnis")))
 		}
 		want, _, _, cliBlocked := cli(abs, canGoOn)
 		if blocked && !canGoOn {
@@ -198,9 +175,9 @@ func TestBrowserKundenkalender(t *testing.T) {
 			}
 			continue
 		}
-		var got string
-		b.run(f+": ics", chromedp.Evaluate(`window.lastBlob = null`, nil), chromedp.Click("#kunden-ics", chromedp.ByQuery),
-			chromedp.Evaluate(`window.lastBlob.text()`, &got, awaitPromise))
+		evaluate[chromedp.Void](b, f, `window.lastBlob = null`)
+		b.run(f+": ics", chromedp.Click(chromedp.CSS("#kunden-ics")))
+		got := evaluate[string](b, f, `window.lastBlob.text()`, chromedp.EvalAwaitPromise)
 		if got != string(want) {
 			t.Errorf("%s: the page's .ics differs from anlass kunden's", f)
 		}
@@ -220,15 +197,12 @@ func TestBrowserKundenkalender(t *testing.T) {
 func TestBrowserRetentionWidget(t *testing.T) {
 	b := openSite(t, "../..", fixtureToday, time.Minute)
 	set := func(s, n, e string) string {
-		var out string
-		b.run("set "+s+" "+n+" "+e, chromedp.Evaluate(`(() => { const f = document.querySelector(".crr-form");
+		return evaluate[string](b, "set "+s+" "+n+" "+e, `(() => { const f = document.querySelector(".crr-form");
 		  f.elements.s.value = `+strconv.Quote(s)+`; f.elements.n.value = `+strconv.Quote(n)+`; f.elements.e.value = `+strconv.Quote(e)+`;
-		  f.dispatchEvent(new Event("input")); return document.querySelector(".crr output").textContent; })()`, &out))
-		return out
+		  f.dispatchEvent(new Event("input")); return document.querySelector(".crr output").textContent; })()`)
 	}
-	var first string
-	b.run("article", chromedp.Navigate(b.base+"ideen/kundenbindungsrate-messen/"), chromedp.WaitVisible(".crr", chromedp.ByQuery),
-		chromedp.Text(".crr output", &first, chromedp.ByQuery))
+	b.run("article", chromedp.Navigate(b.base+"ideen/kundenbindungsrate-messen/"), chromedp.WaitVisible(chromedp.CSS(".crr")))
+	first := value(b, "article", chromedp.Text(chromedp.CSS(".crr output")))
 	for _, tc := range []struct{ s, n, e, want string }{
 		{"200", "30", "205", "Kundenbindungsrate: 87,5 % – von 200 Kunden sind 175 geblieben, 25 abgewandert (12,5 %)."},
 		{"3", "0", "2", "Kundenbindungsrate: 66,7 %"},

@@ -78,8 +78,8 @@ func TestBrowserPhones(t *testing.T) {
 	for _, w := range []int64{320, 360} {
 		b.run("viewport", chromedp.EmulateViewport(w, 800))
 		for _, p := range pages {
-			var js string
-			b.run(p, chromedp.Navigate(b.base+p), chromedp.Evaluate(layoutProbe, &js))
+			b.run(p, chromedp.Navigate(b.base+p))
+			js := evaluate[string](b, p, layoutProbe)
 			var l layout
 			if err := json.Unmarshal([]byte(js), &l); err != nil {
 				t.Fatal(err)
@@ -106,9 +106,8 @@ func TestBrowserPhones(t *testing.T) {
 	t.Logf("%d pages at 320 and 360 px", len(pages))
 
 	// Every section is in the phone menu, Regionen included.
-	var hidden []string
-	b.run("menu", chromedp.EmulateViewport(320, 800), chromedp.Navigate(b.base),
-		chromedp.Evaluate(`Array.from(document.querySelectorAll(".main-nav a")).filter(a => a.getBoundingClientRect().width === 0 || getComputedStyle(a).display === "none").map(a => a.textContent.trim())`, &hidden))
+	b.run("menu", chromedp.EmulateViewport(320, 800), chromedp.Navigate(b.base))
+	hidden := evaluate[[]string](b, "menu", `Array.from(document.querySelectorAll(".main-nav a")).filter(a => a.getBoundingClientRect().width === 0 || getComputedStyle(a).display === "none").map(a => a.textContent.trim())`)
 	if len(hidden) > 0 {
 		t.Errorf("menu entries hidden at 320 px: %v", hidden)
 	}

@@ -14,15 +14,15 @@ import (
 // off and no name is shortened.
 func TestBrowserPlannerPrint(t *testing.T) {
 	b := openSite(t, "../..", fixtureToday, 5*time.Minute)
-	b.run("print media", emulation.SetEmulatedMedia().WithMedia("print"), chromedp.EmulateViewport(1058, 726))
+	b.run("print media", command(emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}), chromedp.EmulateViewport(1058, 726))
 	years := 0
 	for _, p := range b.pages() {
 		if !strings.HasPrefix(p, "planer/") || p == "planer/" {
 			continue
 		}
 		years++
-		var cut []string
-		b.run(p, chromedp.Navigate(b.base+p), chromedp.Evaluate(`(() => {
+		b.run(p, chromedp.Navigate(b.base+p))
+		cut := evaluate[[]string](b, p, `(() => {
   const out = [];
   const planner = document.querySelector(".planner");
   if (planner.scrollHeight > planner.clientHeight + 1) out.push("the planner is taller than the page");
@@ -33,7 +33,7 @@ func TestBrowserPlannerPrint(t *testing.T) {
     }
   }
   return out;
-})()`, &cut))
+})()`)
 		for _, c := range cut {
 			t.Errorf("%s in print: %s", p, c)
 		}

@@ -15,7 +15,6 @@ import (
 	"github.com/blevesearch/snowballstem"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"github.com/anlass/anlass/internal/markdown"
@@ -36,22 +35,19 @@ type searchResult struct {
 // result, loading further pages of results until all are shown.
 func (b *browserSite) searchPage(q string) (string, []searchResult) {
 	b.t.Helper()
-	var status string
-	var raw string
 	b.run("search "+q,
 		chromedp.Navigate(b.base+"suche/?q="+url.QueryEscape(q)),
-		chromedp.Poll(`performance.getEntriesByName("suche").length > 0`, nil, chromedp.WithPollingTimeout(20*time.Second)),
-		chromedp.Poll(`(() => { const b = document.querySelector("#suche-ergebnisse li.more button"); if (!b) return true; b.click(); return false; })()`,
-			nil, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(20*time.Second)),
-		chromedp.Text("#suche-status", &status, chromedp.ByQuery),
-		chromedp.Evaluate(`JSON.stringify(Array.from(document.querySelectorAll("#suche-ergebnisse li.result")).map(li => ({
+		chromedp.Poll[chromedp.Void](`performance.getEntriesByName("suche").length > 0`, chromedp.WithPollingTimeout(20*time.Second)),
+		chromedp.Poll[chromedp.Void](`(() => { const b = document.querySelector("#suche-ergebnisse li.more button"); if (!b) return true; b.click(); return false; })()`,
+			chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(20*time.Second)))
+	status := value(b, "search "+q, chromedp.Text(chromedp.CSS("#suche-status")))
+	raw := evaluate[string](b, "search "+q, `JSON.stringify(Array.from(document.querySelectorAll("#suche-ergebnisse li.result")).map(li => ({
 			path: li.querySelector("h2 a").getAttribute("href").replace(/^(\.\.\/)+/, ""),
 			kind: li.querySelector(".pill").textContent,
 			meta: li.querySelector(".row-meta").textContent,
 			text: li.querySelector("p:last-child").textContent,
 			mark: Array.from(li.querySelectorAll("mark")).map(m => m.textContent).join(" "),
-		})))`, &raw),
-	)
+		})))`)
 	var rs []searchResult
 	if err := json.Unmarshal([]byte(raw), &rs); err != nil {
 		b.t.Fatalf("search %q: %v", q, err)
@@ -175,12 +171,9 @@ func TestBrowserSearchTerms(t *testing.T) {
 		want[i] = search.Stem(env, search.Normalize(w))
 	}
 	list, _ := json.Marshal(words)
-	var got []string
-	b.run("stem in the browser",
-		chromedp.Navigate(b.base),
-		chromedp.Evaluate(`import(new URL("assets/search.js", document.baseURI).href).then(m => `+string(list)+`.map(w => m.stem(m.normalize(w))))`,
-			&got, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
-	)
+	b.run("stem in the browser", chromedp.Navigate(b.base))
+	got := evaluate[[]string](b, "stem in the browser",
+		`import(new URL("assets/search.js", document.baseURI).href).then(m => `+string(list)+`.map(w => m.stem(m.normalize(w))))`, chromedp.EvalAwaitPromise)
 	if len(got) != len(words) {
 		t.Fatalf("the browser stemmed %d words, want %d", len(got), len(words))
 	}
@@ -214,24 +207,21 @@ func BenchmarkBrowserSearch(b *testing.B) {
 	} else {
 		bs = openSite(b, "../..", fixtureToday, 20*time.Minute)
 	}
-	bs.run("throttle", network.SetCacheDisabled(true), emulation.SetCPUThrottlingRate(4))
+	bs.run("throttle", command(network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}),
+		command(emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 4}))
 	queries := []string{"Hund", "Kaffee", "halber Geburtstag", "Valentinstga", "IT", "Tag der Arbeit", "Bayern", "Weihnachten"}
 	var cold, warm, loaded []float64
 	for b.Loop() {
 		for _, q := range queries {
-			var first, again float64
-			var status string
-			var files []string
-			bs.run("search "+q,
-				chromedp.Navigate(bs.base+"suche/?q="+url.QueryEscape(q)),
-				chromedp.Poll(`performance.getEntriesByName("suche").length > 0`, nil, chromedp.WithPollingTimeout(2*time.Minute)),
-				chromedp.Evaluate(`performance.getEntriesByName("suche")[0].duration`, &first),
-				chromedp.Evaluate(`performance.getEntriesByType("resource").filter(r => r.name.includes("/suche/")).map(r => new URL(r.name).pathname)`, &files),
-				chromedp.Text("#suche-status", &status, chromedp.ByQuery),
-				chromedp.Evaluate(`document.getElementById("q").value += " "; document.getElementById("suche").requestSubmit()`, nil),
-				chromedp.Poll(`performance.getEntriesByName("suche").length > 1`, nil, chromedp.WithPollingTimeout(2*time.Minute)),
-				chromedp.Evaluate(`performance.getEntriesByName("suche")[1].duration`, &again),
-			)
+			what := "search " + q
+			bs.run(what, chromedp.Navigate(bs.base+"suche/?q="+url.QueryEscape(q)),
+				chromedp.Poll[chromedp.Void](`performance.getEntriesByName("suche").length > 0`, chromedp.WithPollingTimeout(2*time.Minute)))
+			first := evaluate[float64](bs, what, `performance.getEntriesByName("suche")[0].duration`)
+			files := evaluate[[]string](bs, what, `performance.getEntriesByType("resource").filter(r => r.name.includes("/suche/")).map(r => new URL(r.name).pathname)`)
+			status := value(bs, what, chromedp.Text(chromedp.CSS("#suche-status")))
+			evaluate[chromedp.Void](bs, what, `document.getElementById("q").value += " "; document.getElementById("suche").requestSubmit()`)
+			bs.run(what, chromedp.Poll[chromedp.Void](`performance.getEntriesByName("suche").length > 1`, chromedp.WithPollingTimeout(2*time.Minute)))
+			again := evaluate[float64](bs, what, `performance.getEntriesByName("suche")[1].duration`)
 			kb := gzipKB(b, bs.dir, bs.base, files)
 			b.Logf("%-18q cold %6.1f ms, warm %6.1f ms, %5.1f kB (gzip) loaded; %s", q, first, again, kb, status)
 			cold, warm, loaded = append(cold, first), append(warm, again), append(loaded, kb)

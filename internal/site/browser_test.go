@@ -1,7 +1,6 @@
 package site
 
 import (
-	"context"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -32,68 +31,44 @@ func TestBrowser(t *testing.T) {
 
 func browse(t *testing.T, root, occ, query, want string) {
 	b := openSite(t, root, fixtureToday, 90*time.Second)
-	ctx, base, in := b.ctx, b.base, b.in
+	base, in := b.base, b.in
 	shots := os.Getenv("ANLASS_SCREENSHOTS")
-	shoot := func(name string) chromedp.Action {
-		return chromedp.ActionFunc(func(ctx context.Context) error {
-			if shots == "" {
-				return nil
+	shoot := func(name string) {
+		if shots == "" {
+			return
+		}
+		for _, w := range []int64{390, 1280} {
+			b.run("screenshot", chromedp.EmulateViewport(w, 900), chromedp.Sleep(150*time.Millisecond))
+			buf := value(b, "screenshot", chromedp.FullScreenshot(90))
+			if err := os.WriteFile(filepath.Join(shots, name+"-"+strconv.FormatInt(w, 10)+".jpg"), buf, 0o644); err != nil {
+				t.Fatal(err)
 			}
-			for _, w := range []int64{390, 1280} {
-				var buf []byte
-				if err := chromedp.Run(ctx, chromedp.EmulateViewport(w, 900), chromedp.Sleep(150*time.Millisecond), chromedp.FullScreenshot(&buf, 90)); err != nil {
-					return err
-				}
-				if err := os.WriteFile(filepath.Join(shots, name+"-"+strconv.FormatInt(w, 10)+".jpg"), buf, 0o644); err != nil {
-					return err
-				}
-			}
-			return chromedp.EmulateViewport(1280, 900).Do(ctx)
-		})
+		}
+		b.run("screenshot", chromedp.EmulateViewport(1280, 900))
 	}
+	const cssRules = `Array.from(document.styleSheets).reduce((n, s) => n + s.cssRules.length, 0)`
 
 	// Home: the upcoming occasions and the stylesheet arrived.
-	var title string
-	var cards int
-	var cssRules int
-	err := chromedp.Run(ctx,
-		chromedp.Navigate(base),
-		chromedp.WaitVisible("main#inhalt", chromedp.ByQuery),
-		chromedp.Title(&title),
-		chromedp.Evaluate(`document.querySelectorAll("ol.cards > li").length`, &cards),
-		chromedp.Evaluate(`Array.from(document.styleSheets).reduce((n, s) => n + s.cssRules.length, 0)`, &cssRules),
-		shoot("home"),
-	)
-	if err != nil {
-		t.Fatalf("home: %v", err)
-	}
-	if title != in.Project.Config.Title {
+	b.run("home", chromedp.Navigate(base), chromedp.WaitVisible(chromedp.CSS("main#inhalt")))
+	if title := value(b, "home", chromedp.Title()); title != in.Project.Config.Title {
 		t.Errorf("home title = %q", title)
 	}
-	if cards == 0 {
+	if cards := evaluate[int](b, "home", `document.querySelectorAll("ol.cards > li").length`); cards == 0 {
 		t.Error("home shows no upcoming occasions")
 	}
-	if cssRules < 50 {
-		t.Errorf("stylesheet not applied (%d rules)", cssRules)
+	if n := evaluate[int](b, "home", cssRules); n < 50 {
+		t.Errorf("stylesheet not applied (%d rules)", n)
 	}
+	shoot("home")
 
 	// Occasion: the subscribe links carry the right URLs; the copy button appears.
-	var webcal, google, outlook, office string
-	var ok bool
-	var copyHidden bool
-	sel := func(class string, v *string) chromedp.Action {
-		return chromedp.AttributeValue("a."+class, "href", v, &ok, chromedp.ByQuery)
+	b.run("occasion page", chromedp.Navigate(base+"anlaesse/"+occ+"/"), chromedp.WaitVisible(chromedp.CSS("h1")))
+	href := func(class string) string {
+		return value(b, "occasion page", chromedp.AttributeValue(chromedp.CSS("a."+class), "href")).Value
 	}
-	err = chromedp.Run(ctx,
-		chromedp.Navigate(base+"anlaesse/"+occ+"/"),
-		chromedp.WaitVisible("h1", chromedp.ByQuery),
-		sel("sub-webcal", &webcal), sel("sub-google", &google), sel("sub-outlook", &outlook), sel("sub-office", &office),
-		chromedp.Evaluate(`document.querySelector("button.copy").hidden`, &copyHidden),
-		shoot("occasion"),
-	)
-	if err != nil {
-		t.Fatalf("occasion page: %v", err)
-	}
+	webcal, google, outlook, office := href("sub-webcal"), href("sub-google"), href("sub-outlook"), href("sub-office")
+	copyHidden := evaluate[bool](b, "occasion page", `document.querySelector("button.copy").hidden`)
+	shoot("occasion")
 	feed := base + "feeds/anlaesse/" + occ + ".ics"
 	wantWebcal := "webcal://" + strings.TrimPrefix(feed, "http://")
 	if webcal != wantWebcal {
@@ -112,44 +87,28 @@ func browse(t *testing.T, root, occ, query, want string) {
 	}
 
 	// Search: typing shows results that link to the right page.
-	var n int
-	var first string
-	err = chromedp.Run(ctx,
+	b.run("search",
 		chromedp.Navigate(base+"suche/"),
-		chromedp.WaitVisible("#q", chromedp.ByQuery),
-		chromedp.SendKeys("#q", query, chromedp.ByQuery),
-		chromedp.WaitVisible("#suche-ergebnisse li a", chromedp.ByQuery),
-		chromedp.Evaluate(`document.querySelectorAll("#suche-ergebnisse li").length`, &n),
-		chromedp.Evaluate(`Array.from(document.querySelectorAll("#suche-ergebnisse li a")).map(a => a.href).join(" ")`, &first),
+		chromedp.WaitVisible(chromedp.CSS("#q")),
+		chromedp.SendKeys(chromedp.CSS("#q"), query),
+		chromedp.WaitVisible(chromedp.CSS("#suche-ergebnisse li a")),
 	)
-	if err != nil {
-		t.Fatalf("search: %v", err)
-	}
-	if n == 0 || !strings.Contains(first, base+want) {
-		t.Errorf("search for %q: %d results, links %s; want one to %s", query, n, first, base+want)
+	n := evaluate[int](b, "search", `document.querySelectorAll("#suche-ergebnisse li").length`)
+	links := evaluate[string](b, "search", `Array.from(document.querySelectorAll("#suche-ergebnisse li a")).map(a => a.href).join(" ")`)
+	if n == 0 || !strings.Contains(links, base+want) {
+		t.Errorf("search for %q: %d results, links %s; want one to %s", query, n, links, base+want)
 	}
 	// The header form sends ?q= to the search page.
-	err = chromedp.Run(ctx,
+	b.run("search with ?q=",
 		chromedp.Navigate(base+"suche/?q="+url.QueryEscape(query)),
-		chromedp.WaitVisible("#suche-ergebnisse li a", chromedp.ByQuery),
+		chromedp.WaitVisible(chromedp.CSS("#suche-ergebnisse li a")),
 	)
-	if err != nil {
-		t.Fatalf("search with ?q=: %v", err)
-	}
 
 	// 404 at a deep path still finds its stylesheet.
 	missing := base + "gibt/es/nicht/"
 	b.expectNotFound(missing)
-	err = chromedp.Run(ctx,
-		chromedp.Navigate(missing),
-		chromedp.WaitVisible("h1", chromedp.ByQuery),
-		chromedp.Evaluate(`Array.from(document.styleSheets).reduce((n, s) => n + s.cssRules.length, 0)`, &cssRules),
-	)
-	if err != nil {
-		t.Fatalf("404: %v", err)
+	b.run("404", chromedp.Navigate(missing), chromedp.WaitVisible(chromedp.CSS("h1")))
+	if n := evaluate[int](b, "404", cssRules); n < 50 {
+		t.Errorf("404 page without stylesheet (%d rules)", n)
 	}
-	if cssRules < 50 {
-		t.Errorf("404 page without stylesheet (%d rules)", cssRules)
-	}
-
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -121,10 +122,10 @@ func openBuilt(t testing.TB, dir string, render func(*browserSite), timeout time
 			t.Error(p)
 		}
 	})
-	chromedp.ListenTarget(ctx, b.listen)
-	if err := chromedp.Run(ctx, network.Enable(), cdplog.Enable(), runtime.Enable()); err != nil {
+	if err := chromedp.Listen(ctx, b.listen); err != nil {
 		t.Fatal(err)
 	}
+	b.run("enable the events", command(network.Enable, network.EnableParams{}), command(cdplog.Enable, cdp.Empty{}), command(runtime.Enable, cdp.Empty{}))
 	return b
 }
 
@@ -150,9 +151,9 @@ func (b *browserSite) isExpected404(u string) bool {
 func (b *browserSite) listen(ev any) {
 	switch ev := ev.(type) {
 	case *runtime.EventExceptionThrown:
-		b.problem("exception: " + ev.ExceptionDetails.Error())
+		b.problem("exception: " + (&chromedp.ExceptionError{ExceptionDetails: ev.ExceptionDetails}).Error())
 	case *runtime.EventConsoleAPICalled:
-		if ev.Type == runtime.APITypeError || ev.Type == runtime.APITypeWarning || ev.Type == runtime.APITypeAssert {
+		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning || ev.Type == runtime.ConsoleAPICalledTypeAssert {
 			var parts []string
 			for _, a := range ev.Args {
 				parts = append(parts, string(a.Value))
@@ -160,12 +161,15 @@ func (b *browserSite) listen(ev any) {
 			b.problem("console." + string(ev.Type) + ": " + strings.Join(parts, " "))
 		}
 	case *cdplog.EventEntryAdded:
-		if (ev.Entry.Level == cdplog.LevelError || ev.Entry.Level == cdplog.LevelWarning) && !b.isExpected404(ev.Entry.URL) {
+		if (ev.Entry.Level == cdplog.EntryLevelError || ev.Entry.Level == cdplog.EntryLevelWarning) && !b.isExpected404(ev.Entry.URL) {
 			b.problem("log " + string(ev.Entry.Level) + ": " + ev.Entry.Text + " " + ev.Entry.URL)
 		}
 	case *page.EventJavascriptDialogOpening:
 		b.problem("a dialog opened (script ran?): " + ev.Message)
-		go func() { _ = chromedp.Run(b.ctx, page.HandleJavaScriptDialog(false)) }()
+		// Listen's func must not send commands itself.
+		go func() {
+			_, _ = chromedp.Call(b.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+		}()
 	case *network.EventRequestWillBeSent:
 		u, err := url.Parse(ev.Request.URL)
 		if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != b.host {
@@ -179,11 +183,35 @@ func (b *browserSite) listen(ev any) {
 }
 
 // run runs chromedp actions in the browser, failing the test on an error.
-func (b *browserSite) run(what string, actions ...chromedp.Action) {
+func (b *browserSite) run(what string, actions ...chromedp.Action[chromedp.Void]) {
 	b.t.Helper()
-	if err := chromedp.Run(b.ctx, actions...); err != nil {
+	if err := chromedp.Do(b.ctx, actions...); err != nil {
 		b.t.Fatalf("%s: %v", what, err)
 	}
+}
+
+// value runs an action that returns a value, failing the test on an error.
+func value[T any](b *browserSite, what string, action chromedp.Action[T]) T {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, action)
+	if err != nil {
+		b.t.Fatalf("%s: %v", what, err)
+	}
+	return v
+}
+
+// evaluate runs a script in the page and returns its result.
+func evaluate[T any](b *browserSite, what, script string, opts ...chromedp.EvaluateOption) T {
+	b.t.Helper()
+	return value(b, what, chromedp.Evaluate[T](script, opts...))
+}
+
+// command is an action that sends one protocol command.
+func command[P, R any](cmd cdp.Command[P, R], params P) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, cmd, params)
+		return err
+	})
 }
 
 // pages lists the site paths of every HTML page of the rendered site.
