@@ -1,14 +1,16 @@
 // Command gen writes the synthetic inputs of the benchmark: an anlass
-// project with n occasions, each with an article, and a Hugo site with the
-// same pages as Markdown (one page per occasion, one per article).
+// project with n occasions, each with an article, and a Hugo site of a given
+// number of Markdown pages, made alike: pages in turn of an article and of
+// an occasion (its summary, ideas and sources).
 //
 // The texts are the repo's own occasions and articles, reused in turn under
 // new ids, so that sizes and Markdown structure match the real catalogue.
 //
-//	go run ./bench/gen -n 1000 -out bench/out/1000
+//	go run ./bench/gen -n 1000 -out bench/out/1000            # anlass/ and hugo/ (2,000 pages)
+//	go run ./bench/gen -n 0 -hugo 381 -out bench/out/real     # hugo/ only, 381 pages
 //
-// writes bench/out/1000/anlass (build with `anlass build --source …`) and
-// bench/out/1000/hugo (build with `hugo --source …`).
+// writes OUT/anlass (build with `anlass build --source …`) and OUT/hugo
+// (build with `hugo build --source …`), each replacing what was there.
 package main
 
 import (
@@ -26,12 +28,16 @@ import (
 )
 
 func main() {
-	n := flag.Int("n", 1000, "number of occasions (and articles)")
+	n := flag.Int("n", 1000, "number of occasions (and articles) of the anlass project; 0: none")
+	pages := flag.Int("hugo", -1, "number of pages of the Hugo site; 0: none (default 2n, one per occasion and article)")
 	out := flag.String("out", "", "output `directory` (gets anlass/ and hugo/)")
-	from := flag.String("from", ".", "the anlass repository whose occasions/ and content/ serve as templates")
+	from := flag.String("from", ".", "the anlass repository whose occasions/, content/ and data/ serve as templates")
 	year := flag.Int("year", 2026, "the build year: occasions are spread so that at most 1,000 occur in it")
 	flag.Parse()
-	if *out == "" || *n < 1 {
+	if *pages < 0 {
+		*pages = 2 * *n
+	}
+	if *out == "" || *n < 0 || *n+*pages == 0 {
 		flag.Usage()
 		os.Exit(2)
 	}
@@ -46,37 +52,41 @@ func main() {
 	if len(occs) == 0 || len(arts) == 0 {
 		log.Fatalf("no occasions or articles found under %s", *from)
 	}
-	if err := os.RemoveAll(*out); err != nil {
-		log.Fatal(err)
-	}
 	g := gen{out: *out, year: *year, every: (*n + 999) / 1000}
-	g.write("anlass/anlass.yaml", anlassConfig)
-	g.write("hugo/hugo.toml", hugoConfig)
-	for name, text := range hugoLayouts {
-		g.write("hugo/layouts/"+name, text)
-	}
-	// The vocabularies (topics, target groups) the occasions and articles
-	// name, as they are.
-	vocab, err := filepath.Glob(filepath.Join(*from, "data", "*.yaml"))
-	if err != nil {
-		log.Fatal(err)
-	}
-	for _, f := range vocab {
-		data, err := os.ReadFile(f)
+	if *n > 0 {
+		g.remove("anlass")
+		g.write("anlass/anlass.yaml", anlassConfig)
+		// The vocabularies the occasions' topics and target groups come from.
+		vocab, err := filepath.Glob(filepath.Join(*from, "data", "*.yaml"))
 		if err != nil {
 			log.Fatal(err)
 		}
-		g.write("anlass/data/"+filepath.Base(f), string(data))
+		for _, f := range vocab {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				log.Fatal(err)
+			}
+			g.write("anlass/data/"+filepath.Base(f), string(data))
+		}
+		for i := range *n {
+			g.occasion(i, occs[i%len(occs)], arts[i%len(arts)])
+		}
 	}
-	for i := range *n {
-		o := occs[i%len(occs)]
-		a := arts[i%len(arts)]
-		g.occasion(i, o, a)
+	if *pages > 0 {
+		g.remove("hugo")
+		g.write("hugo/hugo.toml", hugoConfig)
+		for name, text := range hugoLayouts {
+			g.write("hugo/layouts/"+name, text)
+		}
+		for k := range *pages {
+			i := k / 2
+			g.hugoPage(i, k%2 == 1, occs[i%len(occs)], arts[i%len(arts)])
+		}
 	}
 	if g.err != nil {
 		log.Fatal(g.err)
 	}
-	fmt.Printf("%s: %d occasions and %d articles (anlass), %d pages (hugo)\n", *out, *n, *n, 2**n)
+	fmt.Printf("%s: %d occasions and %d articles (anlass), %d pages (hugo)\n", *out, *n, *n, *pages)
 }
 
 // The feed window is this year only, and at most 1,000 occasions occur in
@@ -145,6 +155,12 @@ type gen struct {
 	err   error
 }
 
+func (g *gen) remove(rel string) {
+	if g.err == nil {
+		g.err = os.RemoveAll(filepath.Join(g.out, rel))
+	}
+}
+
 func (g *gen) write(rel, text string) {
 	if g.err != nil {
 		return
@@ -162,16 +178,31 @@ var (
 	artLink = regexp.MustCompile(`/ideen/[a-z0-9-]+/`)
 )
 
-// occasion writes occasion i (made from template o) and its article (made
-// from template a) for both generators.
+// ids returns the id of occasion i and the slug of its article.
+func ids(i int) (id, slug string) { return fmt.Sprintf("anlass-%05d", i), fmt.Sprintf("idee-%05d", i) }
+
+// titles returns the name of occasion i (made from template o) and the title
+// of its article (made from template a).
+func titles(i int, o map[string]any, a article) (name, title string) {
+	return fmt.Sprintf("%s %d", o["name"].(map[string]any)["de"], i), fmt.Sprintf("%s (%d)", a.title, i)
+}
+
+// body is the article's Markdown with its links pointing to occasion i.
+func body(i int, a article) string {
+	id, slug := ids(i)
+	b := occLink.ReplaceAllString(a.body, "/anlaesse/"+id+"/")
+	return artLink.ReplaceAllString(b, "/ideen/"+slug+"/")
+}
+
+// occasion writes occasion i of the anlass project (made from template o)
+// and its article (made from template a).
 func (g *gen) occasion(i int, o map[string]any, a article) {
-	id := fmt.Sprintf("anlass-%05d", i)
-	slug := fmt.Sprintf("idee-%05d", i)
+	id, slug := ids(i)
+	name, title := titles(i, o, a)
 	m := map[string]any{}
 	for k, v := range o {
 		m[k] = v
 	}
-	name := fmt.Sprintf("%s %d", o["name"].(map[string]any)["de"], i)
 	m["id"] = id
 	m["name"] = map[string]any{"de": name}
 	if d, _ := o["date"].(string); d == "" || strings.Contains(d, "@") {
@@ -191,19 +222,23 @@ func (g *gen) occasion(i int, o map[string]any, a article) {
 		return
 	}
 	g.write(fmt.Sprintf("anlass/occasions/%s/%s.yaml", m["category"], id), string(data))
-
-	body := occLink.ReplaceAllString(a.body, "/anlaesse/"+id+"/")
-	body = artLink.ReplaceAllString(body, "/ideen/"+slug+"/")
-	title := fmt.Sprintf("%s (%d)", a.title, i)
 	g.write("anlass/content/"+slug+".md", fmt.Sprintf("---\ntitle: %q\nsummary: %q\ndate: %s\noccasions: [%s]\ntags: [%s]\n---\n%s",
-		title, a.summary, a.date, id, strings.Join(a.tags, ", "), body))
+		title, a.summary, a.date, id, strings.Join(a.tags, ", "), body(i, a)))
+}
 
-	// Hugo: the article as it is, and the occasion as the Markdown a page
-	// of it shows (summary, ideas, sources).
+// hugoPage writes a page of the Hugo site: the article of occasion i as it
+// is, or the occasion as the Markdown its page shows (summary, ideas,
+// sources).
+func (g *gen) hugoPage(i int, isOccasion bool, o map[string]any, a article) {
+	id, slug := ids(i)
+	name, title := titles(i, o, a)
 	fm := func(title string, tags []string) string {
 		return fmt.Sprintf("---\ntitle: %q\ndate: %s\ntags: [%s]\n---\n", title, a.date, strings.Join(tags, ", "))
 	}
-	g.write("hugo/content/ideen/"+slug+".md", fm(title, a.tags)+body)
+	if !isOccasion {
+		g.write("hugo/content/ideen/"+slug+".md", fm(title, a.tags)+body(i, a))
+		return
+	}
 	var md strings.Builder
 	fmt.Fprintf(&md, "%s\n\n", o["summary"])
 	if origin, ok := o["origin"].(string); ok {
@@ -217,8 +252,8 @@ func (g *gen) occasion(i int, o map[string]any, a article) {
 		if b, ok := idea["budget"]; ok {
 			fmt.Fprintf(&md, "- Budget: %v\n", b)
 		}
-		if au, ok := idea["audience"]; ok {
-			fmt.Fprintf(&md, "- Für: %v\n", au)
+		if zg, ok := idea["zielgruppen"]; ok {
+			fmt.Fprintf(&md, "- Für: %v\n", zg)
 		}
 		md.WriteString("\n")
 	}
