@@ -162,7 +162,7 @@ const root = ".."
 func TestRealOccasions(t *testing.T) {
 	d := load(t, "occasion.schema.json")
 	n := 0
-	filepath.WalkDir(filepath.Join(root, occasion.OccasionsDir), func(p string, e fs.DirEntry, err error) error {
+	err := filepath.WalkDir(filepath.Join(root, occasion.OccasionsDir), func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() || filepath.Ext(p) != ".yaml" {
 			return err
 		}
@@ -186,6 +186,9 @@ func TestRealOccasions(t *testing.T) {
 		}
 		return nil
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if n < 10 {
 		t.Fatalf("found only %d occasion files under %s", n, filepath.Join(root, occasion.OccasionsDir))
 	}
@@ -302,7 +305,7 @@ func TestHolidayKeysMatchLoader(t *testing.T) {
 func TestRealHolidays(t *testing.T) {
 	d := load(t, "holiday.schema.json")
 	n := 0
-	filepath.WalkDir(filepath.Join(root, occasion.HolidaysDir), func(p string, e fs.DirEntry, err error) error {
+	err := filepath.WalkDir(filepath.Join(root, occasion.HolidaysDir), func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() || filepath.Ext(p) != ".yaml" {
 			return err
 		}
@@ -321,6 +324,9 @@ func TestRealHolidays(t *testing.T) {
 		}
 		return nil
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if n < 10 {
 		t.Fatalf("found only %d holiday files", n)
 	}

@@ -65,10 +65,10 @@ func cmdHTTPGet(ts *testscript.TestScript, neg bool, args []string) {
 			last = err.Error()
 		} else {
 			body, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
+			_ = resp.Body.Close()
 			last = fmt.Sprintf("status %d\n%s", resp.StatusCode, body)
 			if resp.StatusCode == *status && (re == nil || re.Match(body) != neg) {
-				ts.Stdout().Write(body)
+				_, _ = ts.Stdout().Write(body)
 				return
 			}
 		}
@@ -112,12 +112,12 @@ func cmdSSE(ts *testscript.TestScript, neg bool, args []string) {
 			}
 			seen = append(seen, data)
 			if re.MatchString(data) {
-				resp.Body.Close()
+				_ = resp.Body.Close()
 				fmt.Fprintln(ts.Stdout(), data)
 				return
 			}
 		}
-		resp.Body.Close()
+		_ = resp.Body.Close()
 	}
 	ts.Fatalf("sse %s: no event matching %q within %s; events seen:\n%s", fs.Arg(0), re, *timeout, clip(strings.Join(seen, "\n")))
 }

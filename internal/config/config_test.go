@@ -13,7 +13,7 @@ func TestLoad(t *testing.T) {
 	if len(l) != 0 || c != Default() {
 		t.Fatalf("no file: got %+v, %v", c, l)
 	}
-	os.WriteFile(filepath.Join(dir, File), []byte("title: Test\nbase_url: https://user.github.io/anlass\nuid_domain: example.org\nfeeds: {years_before: 0, years_after: 2}\n"), 0o644)
+	writeFile(t, filepath.Join(dir, File), "title: Test\nbase_url: https://user.github.io/anlass\nuid_domain: example.org\nfeeds: {years_before: 0, years_after: 2}\n")
 	c, l = Load(dir)
 	if len(l) != 0 {
 		t.Fatal(l.Err())
@@ -35,7 +35,7 @@ func TestLoadErrors(t *testing.T) {
 		{"titel: x\n", `anlass.yaml:1:1: unknown key "titel": did you mean "title"?`},
 	} {
 		dir := t.TempDir()
-		os.WriteFile(filepath.Join(dir, File), []byte(tc.yaml), 0o644)
+		writeFile(t, filepath.Join(dir, File), tc.yaml)
 		_, l := Load(dir)
 		if len(l) != 1 || !strings.HasPrefix(l[0].String(), tc.want) {
 			t.Errorf("%q: got %v, want %s", tc.yaml, l, tc.want)
@@ -47,7 +47,7 @@ func TestLoadErrors(t *testing.T) {
 func TestLoadRefusesSymlink(t *testing.T) {
 	dir := t.TempDir()
 	outside := filepath.Join(t.TempDir(), "secret")
-	os.WriteFile(outside, []byte("title: geheim\n"), 0o644)
+	writeFile(t, outside, "title: geheim\n")
 	if err := os.Symlink(outside, filepath.Join(dir, File)); err != nil {
 		t.Skip(err)
 	}
@@ -74,10 +74,7 @@ func TestContrast(t *testing.T) {
 
 func TestBrand(t *testing.T) {
 	dir := t.TempDir()
-	os.MkdirAll(filepath.Join(dir, "assets"), 0o755)
-	if err := os.WriteFile(filepath.Join(dir, "assets/logo.svg"), []byte("<svg/>"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, filepath.Join(dir, "assets/logo.svg"), "<svg/>")
 	yaml := "repo_url: https://github.com/firma/anlass.git\nbrand:\n  logo: assets/logo.svg\n  accent: '#8a1c2b'\n  footer: Ein Angebot der Firma GmbH\n"
 	if err := os.WriteFile(filepath.Join(dir, File), []byte(yaml), 0o644); err != nil {
 		t.Fatal(err)
@@ -136,9 +133,7 @@ func TestEveryKeyHasAnEffect(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(dir, "assets"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "assets/logo.svg"), []byte("<svg/>"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, filepath.Join(dir, "assets/logo.svg"), "<svg/>")
 	cases := map[string]struct {
 		yaml string
 		got  func(Config) any
@@ -248,5 +243,17 @@ func TestEveryKeyDocumented(t *testing.T) {
 				t.Errorf("docs/configuration.md describes %q, which anlass.yaml does not accept", k)
 			}
 		}
+	}
+}
+
+// writeFile writes a file of the test (internal/testutil cannot be used
+// here: it imports this package).
+func writeFile(t *testing.T, name, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

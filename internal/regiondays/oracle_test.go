@@ -262,7 +262,9 @@ func testMutations(t *testing.T, o *oracle, exceptions []exception) {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			testutil.CopyDir(t, "../../holidays", filepath.Join(dir, "holidays"))
-			os.MkdirAll(filepath.Join(dir, "occasions"), 0o755)
+			if err := os.MkdirAll(filepath.Join(dir, "occasions"), 0o755); err != nil {
+				t.Fatal(err)
+			}
 			p := filepath.Join(dir, m.file)
 			data, err := os.ReadFile(p)
 			if err != nil {
@@ -271,7 +273,7 @@ func testMutations(t *testing.T, o *oracle, exceptions []exception) {
 			if !strings.Contains(string(data), m.old) {
 				t.Fatalf("%s does not contain %q", m.file, m.old)
 			}
-			os.WriteFile(p, []byte(strings.Replace(string(data), m.old, m.new, 1)), 0o644)
+			testutil.WriteFile(t, p, strings.Replace(string(data), m.old, m.new, 1))
 			if probs := compare(t, oracleBook(t, dir), o, exceptions); len(probs) == 0 {
 				t.Errorf("no problem found")
 			}
@@ -323,7 +325,7 @@ func readTable(t *testing.T, name, path string) *oracle {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	o := &oracle{name: name, public: map[string]map[civil.Date][]string{}, other: map[string]map[civil.Date][]string{}}
 	s := bufio.NewScanner(f)
 	s.Buffer(nil, 1<<20)

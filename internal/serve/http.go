@@ -82,7 +82,7 @@ func (s *Server) site(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Length", strconv.Itoa(len(page)))
 			w.WriteHeader(http.StatusNotFound)
 			if r.Method != http.MethodHead {
-				w.Write(page)
+				_, _ = w.Write(page)
 			}
 			return
 		}
@@ -159,21 +159,21 @@ func (w *injectWriter) finish() {
 	page := inject(w.buf.Bytes(), w.snippet)
 	w.Header().Set("Content-Length", strconv.Itoa(len(page)))
 	w.ResponseWriter.WriteHeader(w.status)
-	w.ResponseWriter.Write(page)
+	_, _ = w.ResponseWriter.Write(page)
 }
 
 func serveScript(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	w.Write(liveJS)
+	_, _ = w.Write(liveJS)
 }
 
 // status reports the latest build as JSON, the same document the event stream sends.
 func (s *Server) status(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
-	w.Write(s.State().json())
-	w.Write([]byte("\n"))
+	_, _ = w.Write(s.State().json())
+	_, _ = w.Write([]byte("\n"))
 }
 
 // events is the Server-Sent Events stream live.js listens to: the current
@@ -239,11 +239,14 @@ pre { background: #fdf0ef; border-left: 4px solid #b3261e; padding: 1rem; overfl
 // errorPage answers every page request while there has never been a good build.
 func (s *Server) errorPage(w http.ResponseWriter, r *http.Request) {
 	var b bytes.Buffer
-	errorTmpl.Execute(&b, s.State())
+	if err := errorTmpl.Execute(&b, s.State()); err != nil {
+		b.Reset()
+		b.WriteString("<!DOCTYPE html><title>anlass serve</title><p>The build failed; see the terminal.")
+	}
 	page := inject(b.Bytes(), scriptTag(""))
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusInternalServerError)
 	if r.Method != http.MethodHead {
-		w.Write(page)
+		_, _ = w.Write(page)
 	}
 }

@@ -106,12 +106,12 @@ func Run(ctx context.Context, o Options) error {
 	if err != nil {
 		return fmt.Errorf("%w (is another server running there? choose one with --port)", err)
 	}
-	defer ln.Close()
+	defer func() { _ = ln.Close() }()
 	s, err := New(o, ln.Addr().(*net.TCPAddr).Port)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer func() { _ = s.Close() }()
 
 	w, err := newWatcher(o.Source, o.Poll, s.opts.Stderr, o.events)
 	if err != nil {
@@ -148,7 +148,9 @@ func Run(ctx context.Context, o Options) error {
 	})
 	shutCtx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
-	srv.Shutdown(shutCtx)
+	if serr := srv.Shutdown(shutCtx); serr != nil && err == nil {
+		err = serr
+	}
 	if serr := <-served; serr != nil && !errors.Is(serr, http.ErrServerClosed) {
 		return serr
 	}

@@ -58,9 +58,11 @@ func BenchmarkChangeToPage(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		defer resp.Body.Close()
+		defer func() { _ = resp.Body.Close() }()
 		var st State
-		json.NewDecoder(resp.Body).Decode(&st)
+		if err := json.NewDecoder(resp.Body).Decode(&st); err != nil {
+			b.Fatal(err)
+		}
 		return st.Version
 	}
 	file := filepath.Join(dir, "occasions/quirky/pi-tag.yaml")
@@ -74,7 +76,7 @@ func BenchmarkChangeToPage(b *testing.B) {
 		i++
 		before := version()
 		want := fmt.Sprintf("Pi-Tag Nr. %d", i)
-		os.WriteFile(file, name.ReplaceAll(orig, []byte("  de: "+want)), 0o644)
+		testutil.WriteFile(b, file, string(name.ReplaceAll(orig, []byte("  de: "+want))))
 		deadline := time.Now().Add(10 * time.Second)
 		for version() == before {
 			if time.Now().After(deadline) {
@@ -87,7 +89,7 @@ func BenchmarkChangeToPage(b *testing.B) {
 			b.Fatal(err)
 		}
 		page, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
+		_ = resp.Body.Close()
 		if !strings.Contains(string(page), want) {
 			b.Fatalf("the page does not show %q", want)
 		}

@@ -18,6 +18,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/anlass/anlass/internal/testutil"
 )
 
 const piTag = `id: pi-tag
@@ -61,7 +63,7 @@ func newServer(t *testing.T, dir string) (*Server, *httptest.Server) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { s.Close() })
+	t.Cleanup(func() { _ = s.Close() })
 	ts := httptest.NewServer(s.Handler())
 	t.Cleanup(ts.Close)
 	return s, ts
@@ -73,7 +75,7 @@ func get(t *testing.T, url string) (int, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	b, err := io.ReadAll(resp.Body)
 	if err != nil {
 		t.Fatal(err)
@@ -192,7 +194,7 @@ func TestNothingOutsideTheBuild(t *testing.T) {
 	// The build lives in memory: files beside it in the project, or links
 	// placed in the project, are never served.
 	secret := filepath.Join(dir, "secret.txt")
-	os.WriteFile(secret, []byte("GEHEIM"), 0o644)
+	testutil.WriteFile(t, secret, "GEHEIM")
 	if err := os.Symlink(secret, filepath.Join(dir, "link.txt")); err != nil {
 		t.Skip("no symbolic links here:", err)
 	}
@@ -209,9 +211,9 @@ func TestNothingOutsideTheBuild(t *testing.T) {
 			t.Fatal(err)
 		}
 		fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", target)
-		conn.SetDeadline(time.Now().Add(5 * time.Second))
+		_ = conn.SetDeadline(time.Now().Add(5 * time.Second))
 		resp, _ := io.ReadAll(conn)
-		conn.Close()
+		_ = conn.Close()
 		if strings.HasPrefix(string(resp), "HTTP/1.1 200") || strings.Contains(string(resp), "feeds: {years_before") {
 			t.Errorf("GET %s:\n%s", target, resp)
 		}
@@ -300,7 +302,7 @@ func (r *running) waitFor(path, what string, ok func(body string) bool) {
 	for time.Now().Before(deadline) {
 		if resp, err := http.Get(r.url + strings.TrimPrefix(path, "/")); err == nil {
 			b, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
+			_ = resp.Body.Close()
 			if last = string(b); resp.StatusCode == 200 && ok(last) {
 				return
 			}
@@ -416,13 +418,13 @@ func eventStream(t *testing.T, ctx context.Context, url string) <-chan State {
 		t.Fatal(err)
 	}
 	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
-		resp.Body.Close()
+		_ = resp.Body.Close()
 		t.Fatalf("Content-Type %q", ct)
 	}
 	out := make(chan State)
 	go func() {
 		defer close(out)
-		defer resp.Body.Close()
+		defer func() { _ = resp.Body.Close() }()
 		lines := bufio.NewScanner(resp.Body)
 		for lines.Scan() {
 			if data, ok := strings.CutPrefix(lines.Text(), "data: "); ok {

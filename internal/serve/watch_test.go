@@ -46,7 +46,7 @@ func testWatcher(t *testing.T, poll, debounce time.Duration) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer w.Close()
+	defer func() { _ = w.Close() }()
 	if got := w.Watched(); !slices.Equal(got, []string{"anlass.yaml", "occasions/"}) {
 		t.Errorf("Watched() = %v", got)
 	}
@@ -59,7 +59,7 @@ func testWatcher(t *testing.T, poll, debounce time.Duration) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	builds := make(chan []string, 10)
-	go w.Loop(ctx, debounce, func(changed []string) { builds <- changed })
+	go func() { _ = w.Loop(ctx, debounce, func(changed []string) { builds <- changed }) }()
 
 	expect := func(what string, want []string) {
 		t.Helper()
@@ -85,7 +85,7 @@ func testWatcher(t *testing.T, poll, debounce time.Duration) {
 	write(t, dir, "occasions/quirky/pi-tag.yaml~", "x")
 	// A file that comes and goes within the debounce time is no change.
 	write(t, dir, "occasions/quirky/sedXyZ", "x")
-	os.Remove(filepath.Join(dir, "occasions/quirky/sedXyZ"))
+	_ = os.Remove(filepath.Join(dir, "occasions/quirky/sedXyZ"))
 	expect("scratch files", nil)
 
 	write(t, dir, piPath, "changed")
@@ -215,11 +215,11 @@ func TestWatcherFallsBackToPolling(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer w.Close()
+			defer func() { _ = w.Close() }()
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			builds := make(chan []string, 10)
-			go w.Loop(ctx, 20*time.Millisecond, func(changed []string) { builds <- changed })
+			go func() { _ = w.Loop(ctx, 20*time.Millisecond, func(changed []string) { builds <- changed }) }()
 			expect := func(what string, want ...string) {
 				t.Helper()
 				select {
