@@ -215,9 +215,7 @@ ideas:
 lead_time: 1w
 sources: [{url: "https://example.org/", title: Beispiel}]
 `
-	if err := os.WriteFile(filepath.Join(dir, "occasions/quirky/aaa-erster.yaml"), []byte(extra), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testutil.WriteFile(t, filepath.Join(dir, "occasions/quirky/aaa-erster.yaml"), extra)
 	b2, p2, w2 := load(t, dir, "2026-06-01")
 	after := eventsByUID(t, b2, b2.Calendars(p2.Catalog, w2)[0])
 	if len(after) <= len(before) {

@@ -40,21 +40,13 @@ const piPath = "occasions/quirky/pi-tag.yaml"
 // testProject writes a one-occasion project and returns its directory.
 func testProject(t *testing.T, name string) string {
 	t.Helper()
-	dir := t.TempDir()
-	write(t, dir, piPath, fmt.Sprintf(piTag, name))
-	write(t, dir, "anlass.yaml", "title: test\nfeeds: {years_before: 0, years_after: 1}\n")
-	return dir
+	return testutil.Project(t, "-- anlass.yaml --\ntitle: test\nfeeds: {years_before: 0, years_after: 1}\n-- "+piPath+" --\n"+fmt.Sprintf(piTag, name))
 }
 
+// write replaces a file of the project, as an editor saves it.
 func write(t *testing.T, dir, rel, text string) {
 	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testutil.WriteFile(t, filepath.Join(dir, filepath.FromSlash(rel)), text)
 }
 
 func newServer(t *testing.T, dir string) (*Server, *httptest.Server) {
