@@ -27,15 +27,20 @@ func (s *site) outputs() []output {
 			panic("page without kind: " + p.Path)
 		}
 		outs = append(outs, output{path: p.Path, page: true, render: func() ([]byte, error) {
-			if err := p.prepare(); err != nil {
+			// Each render fills a copy: what it makes (an article's HTML, a
+			// list's rows) is garbage once the page is written instead of
+			// staying with the site for the rest of the build, and serve
+			// may render one page twice at once.
+			q := *p
+			if err := q.prepare(); err != nil {
 				return nil, err
 			}
 			if build != nil {
-				if err := build(p); err != nil {
+				if err := build(&q); err != nil {
 					return nil, err
 				}
 			}
-			return s.execute(p.Kind, p)
+			return s.execute(q.Kind, &q)
 		}})
 	}
 
