@@ -169,29 +169,14 @@ func kundenFormat(format, out string) (string, error) {
 	return "", fmt.Errorf("unknown format %q: expected text, ics or csv", format)
 }
 
-// kundenRange resolves --from and --to: from today, twelve months long by
-// default.
+// kundenRange resolves --from and --to (dateRange) for at most the window
+// the customer calendar computes.
 func kundenRange(from, to string, today civil.Date) (civil.Date, civil.Date, error) {
-	start := today
-	if from != "" {
-		d, err := civil.Parse(from)
-		if err != nil {
-			return 0, 0, fmt.Errorf("--from: %v", err)
-		}
-		start = d
+	start, end, err := dateRange(from, to, today)
+	if err != nil {
+		return 0, 0, err
 	}
-	end := start.AddMonths(12).AddDays(-1)
-	if to != "" {
-		d, err := civil.Parse(to)
-		if err != nil {
-			return 0, 0, fmt.Errorf("--to: %v", err)
-		}
-		end = d
-	}
-	switch {
-	case end < start:
-		return 0, 0, fmt.Errorf("--to %s is before --from %s", end, start)
-	case end.Sub(start) > customerdates.MaxWindowDays:
+	if end.Sub(start) > customerdates.MaxWindowDays {
 		return 0, 0, fmt.Errorf("--from %s to --to %s is longer than ten years", start, end)
 	}
 	return start, end, nil

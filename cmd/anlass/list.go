@@ -140,8 +140,23 @@ func runList(args []string, stdout, stderr io.Writer) error {
 	return writeListText(stdout, list.Items)
 }
 
-// listRange resolves --from and --to: from today, one year long by default.
+// listRange resolves --from and --to (dateRange) within the years the
+// rules are checked for.
 func listRange(from, to string, today civil.Date) (civil.Date, civil.Date, error) {
+	start, end, err := dateRange(from, to, today)
+	if err != nil {
+		return 0, 0, err
+	}
+	if start.Year() < occasion.MinYear || end.Year() > occasion.MaxYear {
+		return 0, 0, fmt.Errorf("dates must lie in the years %d … %d", occasion.MinYear, occasion.MaxYear)
+	}
+	return start, end, nil
+}
+
+// dateRange resolves the --from and --to of list and kunden: from today
+// unless --from says otherwise, and one year long (to the day before the
+// same date a year later) unless --to says otherwise.
+func dateRange(from, to string, today civil.Date) (civil.Date, civil.Date, error) {
 	start := today
 	if from != "" {
 		d, err := civil.Parse(from)
@@ -161,9 +176,6 @@ func listRange(from, to string, today civil.Date) (civil.Date, civil.Date, error
 	}
 	if end < start {
 		return 0, 0, fmt.Errorf("--to %s is before --from %s", end, start)
-	}
-	if start.Year() < occasion.MinYear || end.Year() > occasion.MaxYear {
-		return 0, 0, fmt.Errorf("dates must lie in the years %d … %d", occasion.MinYear, occasion.MaxYear)
 	}
 	return start, end, nil
 }

@@ -174,20 +174,10 @@
     result.hidden = false;
   }
 
-  function download(name, type, text) {
-    var url = URL.createObjectURL(new Blob([text], { type: type }));
-    var a = document.createElement("a");
-    a.href = url;
-    a.download = name;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-  }
   document.getElementById("kunden-ics").addEventListener("click", function () {
-    if (last) download("kundenkalender.ics", "text/calendar;charset=utf-8", last.ics);
+    if (last) A.download("kundenkalender.ics", "text/calendar;charset=utf-8", last.ics);
   });
   document.getElementById("kunden-csv").addEventListener("click", function () {
-    if (last) download("kundenkalender.csv", "text/csv;charset=utf-8", last.csv);
+    if (last) A.download("kundenkalender.csv", "text/csv;charset=utf-8", last.csv);
   });
 })();

@@ -193,6 +193,19 @@
     });
   }
 
+  // download offers text as a file, made in the browser (Merkliste,
+  // customer calendar): nothing is sent anywhere.
+  function download(name, type, text) {
+    var url = URL.createObjectURL(new Blob([text], { type: type }));
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
+
   window.anlass = {
     dates: dates,
     merkliste: {
@@ -204,6 +217,7 @@
     row: row, // HTML text: list.insertAdjacentHTML("beforeend", …)
     merkButton: merkButton,
     esc: esc,
-    fetchJSON: fetchJSON
+    fetchJSON: fetchJSON,
+    download: download
   };
 })();

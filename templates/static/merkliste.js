@@ -92,18 +92,6 @@
 
   // ---------- Exports ----------
 
-  function download(name, type, text) {
-    var blob = new Blob([text], { type: type });
-    var url = URL.createObjectURL(blob);
-    var a = document.createElement("a");
-    a.href = url;
-    a.download = name;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-  }
-
   function fetchText(url) {
     return fetch(url).then(function (r) {
       if (!r.ok) throw new Error(url + ": HTTP " + r.status);
@@ -134,7 +122,7 @@
       // The calendar's own lines come from the build's files (VERSION,
       // PRODID, …); the page adds nothing of its own.
       var text = found[0].head + found.map(function (p) { return p.event; }).join("") + "END:VCALENDAR\r\n";
-      download("merkliste.ics", "text/calendar;charset=utf-8", text);
+      A.download("merkliste.ics", "text/calendar;charset=utf-8", text);
       var missing = parts.length - found.length;
       say((found.length === 1 ? "1 Eintrag" : found.length + " Einträge") + " in merkliste.ics." +
         (missing ? " " + missing + " fehlen: Sie liegen vor dem Stand der Website." : ""));
@@ -159,7 +147,7 @@
         var f = lines[r.start.slice(0, 4)];
         if (f && r.row > 0 && f[r.row]) out.push(f[r.row]); else missing++;
       });
-      download("merkliste.csv", "text/csv;charset=utf-8", "\ufeff" + out.join("\r\n") + "\r\n");
+      A.download("merkliste.csv", "text/csv;charset=utf-8", "\ufeff" + out.join("\r\n") + "\r\n");
       say((out.length - 1 === 1 ? "1 Zeile" : out.length - 1 + " Zeilen") + " in merkliste.csv." + (missing ? " " + missing + " Termine fehlen: für ihr Jahr hat die Website keine Tabelle." : ""));
     });
   }
