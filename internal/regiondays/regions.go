@@ -348,32 +348,25 @@ func (r *Region) bridge(d, first, last civil.Date, wide bool) Bridge {
 
 // HolidaysIn returns the region's holidays starting in year.
 func (r *Region) HolidaysIn(year int) []Holiday {
-	var out []Holiday
-	for _, h := range r.Holidays {
-		if h.Start.Year() == year {
-			out = append(out, h)
-		}
-	}
-	return out
+	return inYear(r.Holidays, year, func(h Holiday) civil.Date { return h.Start })
 }
 
 // BridgesIn returns the region's Brückentage in year.
 func (r *Region) BridgesIn(year int) []Bridge {
-	var out []Bridge
-	for _, b := range r.Bridges {
-		if b.Date.Year() == year {
-			out = append(out, b)
-		}
-	}
-	return out
+	return inYear(r.Bridges, year, func(b Bridge) civil.Date { return b.Date })
 }
 
 // SchoolStartsIn returns the region's Ferienbeginn days in year.
 func (r *Region) SchoolStartsIn(year int) []SchoolStart {
-	var out []SchoolStart
-	for _, s := range r.SchoolStarts {
-		if s.Date.Year() == year {
-			out = append(out, s)
+	return inYear(r.SchoolStarts, year, func(s SchoolStart) civil.Date { return s.Date })
+}
+
+// inYear returns the days of xs whose date lies in year, in their order.
+func inYear[T any](xs []T, year int, date func(T) civil.Date) []T {
+	var out []T
+	for _, x := range xs {
+		if date(x).Year() == year {
+			out = append(out, x)
 		}
 	}
 	return out
