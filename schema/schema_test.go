@@ -160,9 +160,22 @@ const root = ".."
 // Every occasion file names the schema in its first line, with a path that
 // leads to it, and validates against it.
 func TestRealOccasions(t *testing.T) {
-	d := load(t, "occasion.schema.json")
+	validateRealFiles(t, "occasion.schema.json", occasion.OccasionsDir, func(p string, data []byte) {
+		rel, _ := filepath.Rel(filepath.Dir(p), filepath.Join(root, "schema", "occasion.schema.json"))
+		want := "# yaml-language-server: $schema=" + filepath.ToSlash(rel)
+		if first, _, _ := strings.Cut(string(data), "\n"); first != want {
+			t.Errorf("%s: first line %q, want %q", p, first, want)
+		}
+	})
+}
+
+// validateRealFiles validates every YAML file below the repository's folder
+// dir against the schema, after check (when not nil) has looked at its bytes.
+func validateRealFiles(t *testing.T, schema, dir string, check func(p string, data []byte)) {
+	t.Helper()
+	d := load(t, schema)
 	n := 0
-	err := filepath.WalkDir(filepath.Join(root, occasion.OccasionsDir), func(p string, e fs.DirEntry, err error) error {
+	err := filepath.WalkDir(filepath.Join(root, dir), func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() || filepath.Ext(p) != ".yaml" {
 			return err
 		}
@@ -171,26 +184,31 @@ func TestRealOccasions(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rel, _ := filepath.Rel(filepath.Dir(p), filepath.Join(root, "schema", "occasion.schema.json"))
-		want := "# yaml-language-server: $schema=" + filepath.ToSlash(rel)
-		if first, _, _ := strings.Cut(string(data), "\n"); first != want {
-			t.Errorf("%s: first line %q, want %q", p, first, want)
+		if check != nil {
+			check(p, data)
 		}
-		var node yaml.Node
-		if err := yaml.Unmarshal(data, &node); err != nil {
-			t.Errorf("%s: %v", p, err)
-			return nil
-		}
-		for _, e := range d.Validate(fromYAML(&node)) {
-			t.Errorf("%s: %s", p, e)
-		}
+		validateYAML(t, d, p, data)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if n < 10 {
-		t.Fatalf("found only %d occasion files under %s", n, filepath.Join(root, occasion.OccasionsDir))
+		t.Fatalf("found only %d files under %s", n, filepath.Join(root, dir))
+	}
+}
+
+// validateYAML reports every way the YAML document data (named name)
+// breaks the schema d.
+func validateYAML(t *testing.T, d *schemaDoc, name string, data []byte) {
+	t.Helper()
+	var node yaml.Node
+	if err := yaml.Unmarshal(data, &node); err != nil {
+		t.Errorf("%s: %v", name, err)
+		return
+	}
+	for _, e := range d.Validate(fromYAML(&node)) {
+		t.Errorf("%s: %s", name, e)
 	}
 }
 
@@ -211,14 +229,7 @@ func TestRealArticles(t *testing.T) {
 		if !bytes.Contains(fm, []byte("# yaml-language-server: $schema=../schema/article.schema.json\n")) {
 			t.Errorf("%s: the front matter does not name the schema", p)
 		}
-		var node yaml.Node
-		if err := yaml.Unmarshal(fm, &node); err != nil {
-			t.Errorf("%s: %v", p, err)
-			continue
-		}
-		for _, e := range d.Validate(fromYAML(&node)) {
-			t.Errorf("%s: %s", p, e)
-		}
+		validateYAML(t, d, p, fm)
 	}
 }
 
@@ -258,13 +269,7 @@ func TestRealVocabularies(t *testing.T) {
 		if first, _, _ := strings.Cut(string(data), "\n"); first != want {
 			t.Errorf("%s: first line %q, want %q", f.file, first, want)
 		}
-		var node yaml.Node
-		if err := yaml.Unmarshal(data, &node); err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range d.Validate(fromYAML(&node)) {
-			t.Errorf("%s: %s", f.file, e)
-		}
+		validateYAML(t, d, f.file, data)
 	}
 	v, l := vocab.Load(root)
 	if len(l) > 0 || len(v.Zielgruppen) < 20 || len(v.Themen) < 30 {
@@ -303,33 +308,7 @@ func TestHolidayKeysMatchLoader(t *testing.T) {
 
 // Every holiday file validates against the holiday schema.
 func TestRealHolidays(t *testing.T) {
-	d := load(t, "holiday.schema.json")
-	n := 0
-	err := filepath.WalkDir(filepath.Join(root, occasion.HolidaysDir), func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() || filepath.Ext(p) != ".yaml" {
-			return err
-		}
-		n++
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var node yaml.Node
-		if err := yaml.Unmarshal(data, &node); err != nil {
-			t.Errorf("%s: %v", p, err)
-			return nil
-		}
-		for _, e := range d.Validate(fromYAML(&node)) {
-			t.Errorf("%s: %s", p, e)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n < 10 {
-		t.Fatalf("found only %d holiday files", n)
-	}
+	validateRealFiles(t, "holiday.schema.json", occasion.HolidaysDir, nil)
 }
 
 // The schema and the loader agree on region entries: the schema accepts a
