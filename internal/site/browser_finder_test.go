@@ -121,6 +121,16 @@ func TestBrowserFinder(t *testing.T) {
 		t.Errorf("Neujahr in Bayern: %v", merged)
 	}
 
+	// A region's bridge days carry the region's own word for them.
+	for _, c := range []struct{ region, word string }{{"DE-BY", "Brückentag"}, {"AT-9", "Fenstertag"}} {
+		b.run("bridge word", chromedp.Navigate(b.base+"finder/?von=2027-01-01&bis=2027-12-31&region="+c.region))
+		evaluate[string](b, "bridge word", waitFinder, chromedp.EvalAwaitPromise)
+		words := evaluate[[]string](b, "bridge word", `Array.from(document.querySelectorAll("#finder-ergebnisse li.day-brueckentag .pill-day")).map(e => e.textContent)`)
+		if len(words) == 0 || slices.IndexFunc(words, func(w string) bool { return w != c.word }) >= 0 {
+			t.Errorf("%s: bridge days labelled %v, want %s", c.region, words, c.word)
+		}
+	}
+
 	// Filters change the results at once and the address; back restores.
 	b.run("filter and back", chromedp.Navigate(b.base+"finder/?von=2027-03-01&bis=2027-04-30"))
 	evaluate[string](b, "filter", waitFinder, chromedp.EvalAwaitPromise)

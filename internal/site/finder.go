@@ -51,9 +51,10 @@ type finderRegion struct {
 	Code    string `json:"code"`
 	Name    string `json:"name"`
 	Country string `json:"land"`
-	In      string `json:"in"`    // "in Bayern", "im Kanton Zürich"
-	File    string `json:"datei"` // relative to the site root
-	Page    string `json:"seite"` // the region's page, relative to the site root
+	In      string `json:"in"`          // "in Bayern", "im Kanton Zürich"
+	Bridge  string `json:"brueckentag"` // what the region calls a Brückentag (Fenstertag in Austria)
+	File    string `json:"datei"`       // relative to the site root
+	Page    string `json:"seite"`       // the region's page, relative to the site root
 }
 
 type finderOcc struct {
@@ -139,7 +140,7 @@ func (s *site) finderJSON() ([]byte, error) {
 	if book := s.regionBook(); book != nil {
 		for _, r := range book.All() {
 			d.Regions = append(d.Regions, finderRegion{Code: r.Code, Name: r.Name, Country: r.Country, In: regiondays.In(r.Region),
-				File: siteurl.FinderRegion(r.Code)[1:], Page: siteurl.Region(r.Code)[1:]})
+				Bridge: regiondays.BridgeWord(r.Region), File: siteurl.FinderRegion(r.Code)[1:], Page: siteurl.Region(r.Code)[1:]})
 		}
 	}
 	rows := s.csvRows()

@@ -144,7 +144,8 @@
       '><span class="merken-text">' + (on ? "Gemerkt" : "Merken") + "</span></button>";
   }
 
-  var kindLabels = { holiday: "Feiertag", brueckentag: "Brückentag", ferienbeginn: "Ferienbeginn" };
+  // The region's own word for a Brückentag comes with the region (r.region.brueckentag).
+  var kindLabels = { holiday: "Feiertag", ferienbeginn: "Ferienbeginn" };
 
   // row is the HTML of one result: r.kind "occasion" (r.o the occasion,
   // r.ideas the ideas to show, r.holidays region holidays sharing the row)
@@ -162,7 +163,8 @@
     } else {
       cls = "region-day day-" + r.kind;
       title = '<a href="' + esc(root + r.region.seite) + '">' + esc(r.e.name) + "</a>";
-      meta.push('<span class="pill pill-day">' + esc(kindLabels[r.kind] || r.kind) + "</span>");
+      var label = r.kind === "brueckentag" ? r.region.brueckentag : kindLabels[r.kind];
+      meta.push('<span class="pill pill-day">' + esc(label || r.kind) + "</span>");
       meta.push("<span>" + esc(dates.span(r.start, r.end)) + "</span>");
       if (r.e.teilweise) meta.push('<span class="where">nur teilweise: ' + esc(r.e.teilweise) + "</span>");
       else if (r.kind === "holiday" && !r.e.frei) meta.push('<span class="where">kein allgemein freier Tag</span>');
