@@ -37,12 +37,14 @@
     }
     var go = new Go();
     var url = box.getAttribute("data-wasm");
+    function whole() {
+      return A.fetchOK(url).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+    }
+    // A host that serves .wasm with another type fails the streaming
+    // compile: the program is then read whole.
     var inst = WebAssembly.instantiateStreaming
-      ? WebAssembly.instantiateStreaming(fetch(url), go.importObject).catch(function () {
-        // A host that serves .wasm with another type: read it whole instead.
-        return fetch(url).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
-      })
-      : fetch(url).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+      ? WebAssembly.instantiateStreaming(A.fetchOK(url), go.importObject).catch(whole)
+      : whole();
     return inst.then(function (r) { go.run(r.instance); });
   }
 

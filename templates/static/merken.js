@@ -188,12 +188,15 @@
     return h + "</li>";
   }
 
-  function fetchJSON(url) {
+  // fetchOK fetches url and fails on an HTTP error status.
+  function fetchOK(url) {
     return fetch(url).then(function (res) {
       if (!res.ok) throw new Error(url + ": HTTP " + res.status);
-      return res.json();
+      return res;
     });
   }
+  function fetchJSON(url) { return fetchOK(url).then(function (res) { return res.json(); }); }
+  function fetchText(url) { return fetchOK(url).then(function (res) { return res.text(); }); }
 
   // download offers text as a file, made in the browser (Merkliste,
   // customer calendar): nothing is sent anywhere.
@@ -219,7 +222,9 @@
     row: row, // HTML text: list.insertAdjacentHTML("beforeend", …)
     merkButton: merkButton,
     esc: esc,
+    fetchOK: fetchOK,
     fetchJSON: fetchJSON,
+    fetchText: fetchText,
     download: download
   };
 })();

@@ -43,10 +43,11 @@
     render();
   }
 
-  // entries are the marked occasions' occurrences in the window, by date.
-  function entries() {
+  // entries are the occurrences in the window of the marked occasions ids,
+  // by date.
+  function entries(ids) {
     var out = [];
-    M.get().forEach(function (id) {
+    ids.forEach(function (id) {
       var o = byID[id];
       if (!o) return;
       o.termine.forEach(function (t) {
@@ -60,10 +61,12 @@
 
   function render() {
     var ids = M.get();
-    var rows = entries();
+    var rows = entries(ids);
     list.textContent = "";
-    list.insertAdjacentHTML("beforeend", rows.map(function (r) { return A.row(r, root, today); }).join(""));
-    var without = ids.filter(function (id) { return byID[id] && !rows.some(function (r) { return r.id === id; }); });
+    list.insertAdjacentHTML("beforeend", rows.map(function (r) { return A.row(r, root, today, ids); }).join(""));
+    var dated = {};
+    rows.forEach(function (r) { dated[r.id] = true; });
+    var without = ids.filter(function (id) { return byID[id] && !dated[id]; });
     var unknown = ids.filter(function (id) { return !byID[id]; });
     without.forEach(function (id) {
       var li = document.createElement("li");
@@ -74,10 +77,9 @@
       a.textContent = byID[id].name;
       li.appendChild(a);
       li.appendChild(document.createTextNode(": kein Termin in diesem Zeitraum "));
-      li.insertAdjacentHTML("beforeend", A.merkButton(id));
+      li.insertAdjacentHTML("beforeend", A.merkButton(id, ids));
       list.appendChild(li);
     });
-    M.refresh(list);
     var exportable = rows.length > 0;
     ["merkliste-ics", "merkliste-csv", "merkliste-drucken"].forEach(function (b) { document.getElementById(b).disabled = !exportable; });
     document.getElementById("merkliste-teilen").disabled = ids.length === 0;
@@ -92,13 +94,6 @@
 
   // ---------- Exports ----------
 
-  function fetchText(url) {
-    return fetch(url).then(function (r) {
-      if (!r.ok) throw new Error(url + ": HTTP " + r.status);
-      return r.text();
-    });
-  }
-
   // vevent takes the VEVENT block of a single-event file, CRLF kept.
   function vevent(text) {
     var i = text.indexOf("BEGIN:VEVENT\r\n"), j = text.indexOf("END:VEVENT\r\n");
@@ -107,7 +102,7 @@
   }
 
   function exportICS() {
-    var rows = entries();
+    var rows = entries(M.get());
     var files = [];
     rows.forEach(function (r) {
       files.push(termine + r.id + "-" + r.year + ".ics");
@@ -115,7 +110,7 @@
     });
     say("Die Kalenderdatei wird zusammengestellt …");
     Promise.all(files.map(function (f) {
-      return fetchText(f).then(vevent, function () { return null; });
+      return A.fetchText(f).then(vevent, function () { return null; });
     })).then(function (parts) {
       var found = parts.filter(Boolean);
       if (!found.length) { say("Für diese Termine gibt es keine Kalenderdateien: Sie liegen vor dem Stand der Website."); return; }
@@ -130,13 +125,13 @@
   }
 
   function exportCSV() {
-    var rows = entries();
+    var rows = entries(M.get());
     var years = {};
     rows.forEach(function (r) { years[r.start.slice(0, 4)] = true; });
     say("Die Tabelle wird zusammengestellt …");
     var ys = Object.keys(years);
     Promise.all(ys.map(function (y) {
-      return fetchText(root + "daten/" + y + ".csv").then(function (t) { return t.replace(/^\ufeff/, "").split("\r\n"); }, function () { return null; });
+      return A.fetchText(root + "daten/" + y + ".csv").then(function (t) { return t.replace(/^\ufeff/, "").split("\r\n"); }, function () { return null; });
     })).then(function (files) {
       var lines = {};
       ys.forEach(function (y, i) { lines[y] = files[i]; });
@@ -185,7 +180,7 @@
       b.type = "button";
       b.className = "btn " + cls;
       b.textContent = label;
-      b.addEventListener("click", function () { fn(); panel.hidden = true; clearListe(); render(); });
+      b.addEventListener("click", function () { fn(); panel.hidden = true; clearListe(); }); // M.set renders through onChange
       actions.appendChild(b);
     }
     if (mine.length) {
