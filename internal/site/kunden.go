@@ -43,13 +43,13 @@ func (s *site) kundenHolidays() ([]byte, error) {
 
 // kundenData is what the page template needs.
 type kundenData struct {
-	Holidays, Example, Wasm, Loader string // hrefs relative to the page; Example empty without one
-	UIDDomain, BaseURL              string
-	FromYear, ToYear                int
+	Holidays, Example, Wasm string // hrefs relative to the page; Example empty without one
+	UIDDomain, BaseURL      string
+	FromYear, ToYear        int
 }
 
 func (s *site) kundenPageData(p *Page) kundenData {
-	d := kundenData{Holidays: p.Rel(siteurl.KundenHolidays()), Wasm: p.Asset("kundenkalender.wasm"), Loader: p.Asset("wasm_exec.js"),
+	d := kundenData{Holidays: p.Rel(siteurl.KundenHolidays()), Wasm: p.Asset("kundenkalender.wasm"),
 		UIDDomain: s.cfg.UIDDomain, BaseURL: s.cfg.BaseURL, FromYear: s.w.From.Year(), ToYear: s.w.To.Year()}
 	if _, err := os.Stat(filepath.Join(s.in.Project.Root, filepath.FromSlash(ExampleCustomers))); err == nil {
 		d.Example = p.Rel(siteurl.KundenExample())

@@ -79,7 +79,6 @@
     changed();
     return true;
   }
-  function has(id) { return get().indexOf(id) >= 0; }
   function toggle(id) {
     var ids = get(), i = ids.indexOf(id);
     if (i >= 0) ids.splice(i, 1); else ids.push(id);
@@ -215,7 +214,7 @@
     dates: dates,
     merkliste: {
       available: function () { return !!storage; },
-      get: get, set: set, has: has, toggle: toggle,
+      get: get, set: set, toggle: toggle,
       onChange: function (f) { listeners.push(f); },
       refresh: refresh
     },
