@@ -26,7 +26,7 @@
   function read() {
     var q = new URLSearchParams(location.search);
     var st = { kategorie: [], zielgruppe: [], region: "", budget: null, remote: false, art: "", vorlauf: false, problems: [], explicit: false };
-    st.heute = q.get("heute") && D.valid(q.get("heute")) ? q.get("heute") : D.today();
+    st.heute = D.today();
     st.von = st.heute;
     st.bis = D.add(st.heute, weeksDefault * 7 - 1);
     var von = q.get("von"), bis = q.get("bis");

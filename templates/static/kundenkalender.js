@@ -22,9 +22,9 @@
   var skipInvalid = false;
 
   var q = new URLSearchParams(location.search);
-  var today = D.valid(q.get("heute")) ? q.get("heute") : D.today();
+  var today = D.today();
   form.elements.von.value = D.valid(q.get("von")) ? q.get("von") : today;
-  form.elements.bis.value = D.valid(q.get("bis")) ? q.get("bis") : D.add(D.addMonths(form.elements.von.value, 12), -1);
+  form.elements.bis.value = D.valid(q.get("bis")) ? q.get("bis") : D.yearFrom(form.elements.von.value);
   box.hidden = false;
 
   function say(text) { status.textContent = text; }

@@ -23,11 +23,16 @@
   }
   var dates = {
     valid: function (s) { return parse(s) !== null; },
-    // today is the visitor's local date.
+    // today is the visitor's local date, or the day a valid ?heute= in the
+    // address names (planning as if it were that day; docs/finder.md).
     today: function () {
+      var h = new URLSearchParams(location.search).get("heute");
+      if (parse(h)) return h;
       var n = new Date();
       return n.getFullYear() + "-" + String(n.getMonth() + 1).padStart(2, "0") + "-" + String(n.getDate()).padStart(2, "0");
     },
+    // yearFrom is the last day of the twelve months from s on.
+    yearFrom: function (s) { return dates.add(dates.addMonths(s, 12), -1); },
     add: function (s, days) { var d = parse(s); d.setUTCDate(d.getUTCDate() + days); return iso(d); },
     addMonths: function (s, n) {
       var d = parse(s), day = d.getUTCDate();

@@ -24,11 +24,9 @@
 
   function readWindow() {
     var q = new URLSearchParams(location.search);
-    var h = q.get("heute");
-    if (h && D.valid(h)) today = h;
     var von = q.get("von"), bis = q.get("bis");
     if (D.valid(von) && D.valid(bis) && von <= bis) return { von: von, bis: bis };
-    return { von: today, bis: D.add(D.addMonths(today, 12), -1) };
+    return { von: today, bis: D.yearFrom(today) };
   }
 
   function setWindow(w) {
@@ -219,7 +217,7 @@
       years.appendChild(b);
     });
     years.querySelector("[data-monate]").addEventListener("click", function () {
-      setWindow({ von: today, bis: D.add(D.addMonths(today, 12), -1) });
+      setWindow({ von: today, bis: D.yearFrom(today) });
     });
     form.addEventListener("change", function () {
       var von = form.elements.von.value, bis = form.elements.bis.value;
