@@ -9,7 +9,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -24,8 +23,6 @@ import (
 
 // Dir is the folder of articles, relative to the project root.
 const Dir = "content"
-
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Article is one idea article.
 type Article struct {
@@ -108,7 +105,7 @@ func Load(root string) ([]*Article, diag.List) {
 // Parse reads one article; problems go to l.
 func Parse(rel string, data []byte, l *diag.List) *Article {
 	a := &Article{Path: rel, Slug: strings.TrimSuffix(path.Base(rel), ".md")}
-	if !slugRE.MatchString(a.Slug) {
+	if !yamlfile.IsSlug(a.Slug) {
 		l.Errorf(rel, 0, 0, "file name %q is not a slug: use lower-case ASCII letters, digits and hyphens (it becomes the URL)", path.Base(rel))
 	}
 	doc := parseDocument(rel, data, "title:, summary:, date:,", l)
@@ -132,14 +129,10 @@ func Parse(rel string, data []byte, l *diag.List) *Article {
 	for _, n := range on {
 		a.OccPos = append(a.OccPos, [2]int{n.Line, yamlfile.ValueColumn(n)})
 	}
-	tags, tn := m.Strings("tags", false)
-	for i, t := range tags {
-		if !slugRE.MatchString(t) {
-			m.Errorf(tn[i], "tag %q is not a slug: use lower-case ASCII letters, digits and hyphens", t)
-			continue
-		}
-		a.Tags = append(a.Tags, t)
-		a.TagPos = append(a.TagPos, [2]int{tn[i].Line, yamlfile.ValueColumn(tn[i])})
+	var tn []*yaml.Node
+	a.Tags, tn = m.Slugs("tags", "tag", m.Warnf)
+	for _, n := range tn {
+		a.TagPos = append(a.TagPos, [2]int{n.Line, yamlfile.ValueColumn(n)})
 	}
 	if w, wn := m.String("widget", false); wn != nil && w != "" {
 		if slices.Contains(Widgets, w) {

@@ -79,7 +79,7 @@ func LoadPages(root string) ([]*Page, diag.List) {
 func ParsePage(rel string, data []byte, l *diag.List) *Page {
 	p := &Page{Path: rel, Slug: strings.TrimSuffix(path.Base(rel), ".md")}
 	switch {
-	case !slugRE.MatchString(p.Slug):
+	case !yamlfile.IsSlug(p.Slug):
 		l.Errorf(rel, 0, 0, "file name %q is not a slug: use lower-case ASCII letters, digits and hyphens (it becomes the URL)", path.Base(rel))
 	case slices.Contains(Reserved, p.Slug):
 		l.Errorf(rel, 0, 0, "the site uses /%s/ itself: rename the file", p.Slug)

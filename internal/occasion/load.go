@@ -45,10 +45,7 @@ const (
 	MinIdeas   = 2
 )
 
-var (
-	slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	leadRE = regexp.MustCompile(`^([0-9]+)\s*([dw])$`)
-)
+var leadRE = regexp.MustCompile(`^([0-9]+)\s*([dw])$`)
 
 // Catalog is everything loaded: the catalogue occasions and the holidays.
 type Catalog struct {
@@ -246,7 +243,7 @@ func Parse(rel string, data []byte, kind Kind, l *diag.List) *Occasion {
 	// id
 	if id, n := m.String("id", true); n != nil && id != "" {
 		switch {
-		case !slugRE.MatchString(id):
+		case !yamlfile.IsSlug(id):
 			m.Errorf(n, "id %q is not a slug: use lower-case ASCII letters, digits and single hyphens (ä → ae, ß → ss)", id)
 		case id != stem:
 			m.Errorf(n, "id %q does not match the file name %q: rename the file to %s%s or change the id", id, path.Base(rel), id, path.Ext(rel))
@@ -315,7 +312,7 @@ func Parse(rel string, data []byte, kind Kind, l *diag.List) *Occasion {
 		}
 		o.Note, _ = m.String("note", false)
 		if id, n := m.String("occasion", false); n != nil && id != "" {
-			if !slugRE.MatchString(id) {
+			if !yamlfile.IsSlug(id) {
 				m.Errorf(n, "occasion %q is not an occasion id: give the id of the catalogue occasion on the same day, e.g. occasion: neujahr", id)
 			} else {
 				o.SameAs, o.SameAsPos = id, Pos{n.Line, yamlfile.ValueColumn(n)}
@@ -350,18 +347,10 @@ func Parse(rel string, data []byte, kind Kind, l *diag.List) *Occasion {
 				o.LeadDays = v
 			}
 		}
-		tags, tagNodes := m.Strings("tags", false)
-		for i, t := range tags {
-			if !slugRE.MatchString(t) {
-				m.Errorf(tagNodes[i], "tag %q is not a slug: use lower-case ASCII letters, digits and hyphens", t)
-				continue
-			}
-			if slices.Contains(o.Tags, t) {
-				m.Warnf(tagNodes[i], "tag %q is listed twice", t)
-				continue
-			}
-			o.Tags = append(o.Tags, t)
-			o.TagPos = append(o.TagPos, Pos{tagNodes[i].Line, yamlfile.ValueColumn(tagNodes[i])})
+		tags, tagNodes := m.Slugs("tags", "tag", m.Warnf)
+		o.Tags = tags
+		for _, n := range tagNodes {
+			o.TagPos = append(o.TagPos, Pos{n.Line, yamlfile.ValueColumn(n)})
 		}
 	}
 	return o
@@ -698,18 +687,10 @@ func parseIdeas(m *yamlfile.Map) []Idea {
 		idea.Text = strings.TrimSpace(idea.Text)
 		idea.Audience, _ = im.String("audience", false)
 		idea.Budget = parseBudget(im)
-		slugs, nodes := im.Strings("zielgruppen", false)
-		for i, z := range slugs {
-			if !slugRE.MatchString(z) {
-				im.Errorf(nodes[i], "target group %q is not a slug: use lower-case ASCII letters, digits and hyphens", z)
-				continue
-			}
-			if slices.Contains(idea.Zielgruppen, z) {
-				im.Errorf(nodes[i], "target group %q is listed twice", z)
-				continue
-			}
-			idea.Zielgruppen = append(idea.Zielgruppen, z)
-			idea.ZielgruppePos = append(idea.ZielgruppePos, Pos{nodes[i].Line, yamlfile.ValueColumn(nodes[i])})
+		slugs, nodes := im.Slugs("zielgruppen", "target group", im.Errorf) // unique in the schema
+		idea.Zielgruppen = slugs
+		for _, n := range nodes {
+			idea.ZielgruppePos = append(idea.ZielgruppePos, Pos{n.Line, yamlfile.ValueColumn(n)})
 		}
 		if v, set := im.Bool("remote"); set {
 			idea.Remote = &v

@@ -13,7 +13,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"text/template"
@@ -23,15 +22,13 @@ import (
 	"github.com/anlass/anlass/internal/civil"
 	"github.com/anlass/anlass/internal/content"
 	"github.com/anlass/anlass/internal/occasion"
+	"github.com/anlass/anlass/internal/yamlfile"
 )
 
 //go:embed templates/*.tmpl
 var files embed.FS
 
 var tmpl = template.Must(template.ParseFS(files, "templates/*.tmpl"))
-
-// slugRE is the loader's rule for ids, slugs and tags.
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // ErrExists is returned when the file to create is already there.
 var ErrExists = errors.New("already exists")
@@ -234,7 +231,7 @@ func findStemIn(root, dir, stem string, exts ...string) string {
 }
 
 func checkSlug(what, s string) error {
-	if slugRE.MatchString(s) {
+	if yamlfile.IsSlug(s) {
 		return nil
 	}
 	msg := fmt.Sprintf("%s %q is not a slug: use lower-case ASCII letters, digits and single hyphens", what, s)

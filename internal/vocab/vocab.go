@@ -9,7 +9,6 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
-	"regexp"
 	"slices"
 
 	"go.yaml.in/yaml/v3"
@@ -55,8 +54,6 @@ type Vocab struct {
 	Themen       []Term // in file order
 	ziel, themen map[string]*Term
 }
-
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Load reads both files below root. A project without data/ has empty
 // vocabularies (and then no idea may name a target group, no occasion a
@@ -114,7 +111,7 @@ func load(root, rel string, groups bool, l *diag.List) []Term {
 			continue
 		}
 		t.Line, t.Col = sn.Line, yamlfile.ValueColumn(sn)
-		if !slugRE.MatchString(t.Slug) {
+		if !yamlfile.IsSlug(t.Slug) {
 			em.Errorf(sn, "slug %q: use lower-case ASCII letters, digits and single hyphens (ä → ae, ß → ss)", t.Slug)
 			continue
 		}

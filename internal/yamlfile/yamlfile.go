@@ -400,6 +400,35 @@ func (m *Map) Strings(key string, required bool) ([]string, []*yaml.Node) {
 	return out, nodes
 }
 
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// IsSlug reports whether s is a slug: lower-case ASCII letters and digits
+// in hyphen-separated words, the form of every id, tag and file name that
+// becomes part of a URL.
+func IsSlug(s string) bool { return slugRE.MatchString(s) }
+
+// Slugs returns the items of the list key that are slugs, each once, with
+// their nodes; what names an item in messages ("tag"). An item that is no
+// slug is an error; one listed again is reported through twice (m.Warnf or
+// m.Errorf, as the format has it) and left out.
+func (m *Map) Slugs(key, what string, twice func(n *yaml.Node, format string, args ...any)) ([]string, []*yaml.Node) {
+	items, nodes := m.Strings(key, false)
+	var out []string
+	var outNodes []*yaml.Node
+	for i, s := range items {
+		switch {
+		case !IsSlug(s):
+			m.Errorf(nodes[i], "%s %q is not a slug: use lower-case ASCII letters, digits and hyphens", what, s)
+		case slices.Contains(out, s):
+			twice(nodes[i], "%s %q is listed twice", what, s)
+		default:
+			out = append(out, s)
+			outNodes = append(outNodes, nodes[i])
+		}
+	}
+	return out, outNodes
+}
+
 // Mapping returns a mapping value as a Map with its own allowed keys.
 func (m *Map) Mapping(key string, required bool, where string, allowed ...string) *Map {
 	n := m.vals[key]
