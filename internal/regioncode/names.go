@@ -2,6 +2,7 @@ package regioncode
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -69,7 +70,7 @@ var byName = func() map[string][]string {
 	m := map[string][]string{}
 	add := func(name, code string) {
 		for _, k := range []string{textkey.Of(name), textkey.Of(umlautsAsE(name))} {
-			if k != "" && !contains(m[k], code) {
+			if k != "" && !slices.Contains(m[k], code) {
 				m[k] = append(m[k], code)
 			}
 		}
@@ -141,7 +142,7 @@ func matchName(s, country string) (Region, error) {
 		}
 	} else {
 		for _, c := range []string{"DE", "AT", "CH"} {
-			if r, ok := Lookup(c + "-" + s); ok && !contains(codes, r.Code) {
+			if r, ok := Lookup(c + "-" + s); ok && !slices.Contains(codes, r.Code) {
 				codes = append(codes, r.Code)
 			}
 		}
@@ -157,13 +158,4 @@ func matchName(s, country string) (Region, error) {
 		names = append(names, c+" ("+byCode[c].Name+")")
 	}
 	return Region{}, fmt.Errorf("%q could be %s: write the full code", s, strings.Join(names, " or "))
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -57,7 +58,7 @@ func (s *splitter) learn(text string) {
 			return
 		}
 		s.words[w] = true
-		if r, _ := utf8.DecodeRuneInString(word); !isUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(word); !unicode.IsUpper(r) {
 			s.lower[w] = true
 		} else if !start {
 			s.nouns[w] = true

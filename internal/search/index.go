@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"sync"
@@ -105,13 +106,13 @@ func (d *Doc) Add(f Field, texts ...string) {
 // made on the first call of Data, so that a build can list the files first
 // and make them while it renders pages.
 type Index struct {
-	docs   []Doc
-	sorted bool
-	chunks []int // the first document of each chunk
-	shards int   // how many term shards
-	once   sync.Once
-	files  map[string][]byte
-	err    error
+	docs    []Doc
+	laidOut sync.Once // layout
+	chunks  []int     // the first document of each chunk
+	shards  int       // how many term shards
+	once    sync.Once
+	files   map[string][]byte
+	err     error
 }
 
 // Add adds documents. It must not be called after Paths or Data.
@@ -167,10 +168,6 @@ type docJSON []any
 // layout sorts the documents and splits them into chunks and shards, from
 // the lengths of their texts alone.
 func (ix *Index) layout() {
-	if ix.sorted {
-		return
-	}
-	ix.sorted = true
 	slices.SortStableFunc(ix.docs, func(a, b Doc) int {
 		switch {
 		case a.Date != "" && b.Date == "":
@@ -208,7 +205,7 @@ func (d *Doc) size() int {
 
 // Paths lists the files of the index, relative to its folder.
 func (ix *Index) Paths() []string {
-	ix.layout()
+	ix.laidOut.Do(ix.layout)
 	out := []string{"index.json"}
 	for n := range ix.shards {
 		out = append(out, "t/"+strconv.Itoa(n)+".json")
@@ -222,7 +219,7 @@ func (ix *Index) Paths() []string {
 // Data returns the contents of one of Paths. The first call makes all of
 // them; it is safe for concurrent use.
 func (ix *Index) Data(path string) ([]byte, error) {
-	ix.layout()
+	ix.laidOut.Do(ix.layout)
 	ix.once.Do(func() { ix.files, ix.err = ix.make() })
 	if ix.err != nil {
 		return nil, ix.err
@@ -329,7 +326,7 @@ func (ix *Index) make() (map[string][]byte, error) {
 			return nil, err
 		}
 	}
-	m := manifest{Version: indexVersion, Fields: slotNames(), Weights: slotWeights, Stop: sortedKeys(stopWords),
+	m := manifest{Version: indexVersion, Fields: slotNames(), Weights: slotWeights, Stop: slices.Sorted(maps.Keys(stopWords)),
 		Build: hex.EncodeToString(h.Sum(nil)[:6]), Docs: len(docs), Chunks: slices.Clone(ix.chunks), Shards: ix.shards}
 	deltas(m.Chunks)
 	b, err := json.Marshal(m)

@@ -117,7 +117,7 @@ func (s *site) fixedSearchPages() []fixedSearchPage {
 			"Anlässe nach Zeitraum, Region, Budget und Zielgruppe filtern."},
 		{siteurl.Merkliste(), "Merkliste", "Merkliste", "Merkliste gemerkt merken Auswahl Export",
 			"Die Anlässe, die Sie sich gemerkt haben: als Kalender, Tabelle oder zum Drucken."},
-		{"/kundenkalender/", "Kundenkalender", "Kundenkalender", "Kundenkalender Kunden Geburtstage Jubiläen Kundenliste Excel CSV vCard",
+		{siteurl.Kundenkalender(), "Kundenkalender", "Kundenkalender", "Kundenkalender Kunden Geburtstage Jubiläen Kundenliste Excel CSV vCard",
 			"Geburtstage und Jubiläen Ihrer Kunden als Kalender – nur auf Ihrem Rechner, nichts wird hochgeladen."},
 		{siteurl.Regions(), "Feiertage, Brückentage und Ferien nach Region", "Regionen", "Regionen Bundesländer Kantone Feiertage Brückentage Fenstertage Ferien Schulferien",
 			"Gesetzliche Feiertage, Brückentage und Ferienbeginn für jedes Bundesland und jeden Kanton."},

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -99,7 +100,7 @@ func load(root, rel string, groups bool, l *diag.List) []Term {
 	seen := map[string]int{}
 	for _, it := range m.Seq(key, true) {
 		if it.Kind != yaml.MappingNode {
-			m.Errorf(it, "each entry must be a mapping with %s", joinKeys(keys))
+			m.Errorf(it, "each entry must be a mapping with %s", strings.Join(keys, ", "))
 			continue
 		}
 		em := yamlfile.NewMap(rel, it, l, "entry", keys...)
@@ -132,17 +133,6 @@ func load(root, rel string, groups bool, l *diag.List) []Term {
 	return out
 }
 
-func joinKeys(keys []string) string {
-	out := ""
-	for i, k := range keys {
-		if i > 0 {
-			out += ", "
-		}
-		out += k
-	}
-	return out
-}
-
 // Zielgruppe returns the target group with slug, or nil.
 func (v *Vocab) Zielgruppe(slug string) *Term { return v.ziel[slug] }
 
@@ -158,7 +148,7 @@ func slugs(ts []Term) []string {
 	for _, t := range ts {
 		out = append(out, t.Slug)
 	}
-	return slices.Clip(out)
+	return out
 }
 
 // Label returns the German label of a topic or target group slug; the slug

@@ -165,6 +165,9 @@ var (
 	keyLine    = regexp.MustCompile(`^(\s*)(- +)?([^\s#'"\-{\[][^:#]*|'[^']*'|"[^"]*"):(\s|$)`)
 	itemLine   = regexp.MustCompile(`^(\s*)- `)
 	blockStart = regexp.MustCompile(`:\s*[|>][-+0-9]*\s*(#.*)?$`)
+	// opensBlock matches a line whose value follows on the next lines: it
+	// ends in a colon, perhaps followed by a comment ("regions: # since 2018").
+	opensBlock = regexp.MustCompile(`:(\s+#.*)?$`)
 )
 
 // misindented finds the first line whose indentation fits none of the blocks
@@ -174,10 +177,6 @@ var (
 // go-yaml reports such a mistake where the enclosing block starts, often
 // many lines above. It returns 0 when every line's indentation is one the
 // structure allows.
-// opensBlock matches a line whose value follows on the next lines: it ends
-// in a colon, perhaps followed by a comment ("regions: # since 2018").
-var opensBlock = regexp.MustCompile(`:(\s+#.*)?$`)
-
 func misindented(data []byte) int {
 	type level struct {
 		indent      int
