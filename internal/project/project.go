@@ -170,52 +170,58 @@ func checkDatesTables(p *Project, today civil.Date) diag.List {
 }
 
 // checkVocab checks every target group of an idea and every topic of an
-// occasion against the vocabularies in data/.
+// occasion or article against the vocabularies in data/.
 func checkVocab(p *Project) diag.List {
 	var l diag.List
 	v := p.Vocab
 	for _, o := range p.Catalog.Occasions {
 		for _, idea := range o.Ideas {
 			for i, z := range idea.Zielgruppen {
-				if v.Zielgruppe(z) != nil {
-					continue
-				}
-				pos := idea.ZielgruppePos[i]
-				msg := fmt.Sprintf("unknown target group %q", z)
-				if v.Thema(z) != nil {
-					msg += ": it is a topic (tags:), not a target group"
-				} else if s := yamlfile.Closest(z, v.ZielgruppenSlugs(), 3); s != "" {
-					msg += fmt.Sprintf(": did you mean %q?", s)
-				} else {
-					msg += ": add it to " + vocab.ZielgruppenFile + " or choose one of its slugs"
-				}
-				l.Errorf(o.Path, pos.Line, pos.Col, "%s", msg)
+				checkTerm(v, targetGroups, o.Path, z, idea.ZielgruppePos[i].Line, idea.ZielgruppePos[i].Col, &l)
 			}
 		}
 		for i, t := range o.Tags {
-			checkTopic(v, o.Path, t, o.TagPos[i].Line, o.TagPos[i].Col, &l)
+			checkTerm(v, topics, o.Path, t, o.TagPos[i].Line, o.TagPos[i].Col, &l)
 		}
 	}
 	for _, a := range p.Articles {
 		for i, t := range a.Tags {
-			checkTopic(v, a.Path, t, a.TagPos[i][0], a.TagPos[i][1], &l)
+			checkTerm(v, topics, a.Path, t, a.TagPos[i][0], a.TagPos[i][1], &l)
 		}
 	}
 	return l
 }
 
-// checkTopic reports a tag that is not a topic of the vocabulary.
-func checkTopic(v *vocab.Vocab, path, t string, line, col int, l *diag.List) {
-	if v.Thema(t) != nil {
+// termKind is one of the two vocabularies, as checkTerm needs it.
+type termKind struct {
+	what      string // "target group"
+	file      string // where its slugs are
+	own       func(*vocab.Vocab, string) *vocab.Term
+	other     func(*vocab.Vocab, string) *vocab.Term // the other vocabulary
+	otherHint string                                 // what to say when the slug is in the other one
+	slugs     func(*vocab.Vocab) []string
+}
+
+var (
+	targetGroups = termKind{"target group", vocab.ZielgruppenFile, (*vocab.Vocab).Zielgruppe, (*vocab.Vocab).Thema,
+		"it is a topic (tags:), not a target group", (*vocab.Vocab).ZielgruppenSlugs}
+	topics = termKind{"topic", vocab.ThemenFile, (*vocab.Vocab).Thema, (*vocab.Vocab).Zielgruppe,
+		"it is a target group; name it in the ideas' zielgruppen", (*vocab.Vocab).ThemenSlugs}
+)
+
+// checkTerm reports a slug that is not in the vocabulary of kind k, with
+// the likely fix.
+func checkTerm(v *vocab.Vocab, k termKind, path, slug string, line, col int, l *diag.List) {
+	if k.own(v, slug) != nil {
 		return
 	}
-	msg := fmt.Sprintf("unknown topic %q", t)
-	if v.Zielgruppe(t) != nil {
-		msg += ": it is a target group; name it in the ideas' zielgruppen"
-	} else if s := yamlfile.Closest(t, v.ThemenSlugs(), 3); s != "" {
+	msg := fmt.Sprintf("unknown %s %q", k.what, slug)
+	if k.other(v, slug) != nil {
+		msg += ": " + k.otherHint
+	} else if s := yamlfile.Closest(slug, k.slugs(v), 3); s != "" {
 		msg += fmt.Sprintf(": did you mean %q?", s)
 	} else {
-		msg += ": add it to " + vocab.ThemenFile + " or choose one of its slugs"
+		msg += ": add it to " + k.file + " or choose one of its slugs"
 	}
 	l.Errorf(path, line, col, "%s", msg)
 }
